@@ -62,9 +62,9 @@ final class TextContent {
         this.eol = crlf > lf ? "\r\n" : "\n";
     }
 
-    /** Wraps text that came from a patch (no byte-order mark). */
-    static TextContent of(String text) {
-        return new TextContent(text, false);
+    /** Wraps already decoded text; {@code byteOrderMark} says whether the file it is written to starts with one. */
+    static TextContent of(String text, boolean byteOrderMark) {
+        return new TextContent(text, byteOrderMark);
     }
 
     /**
@@ -133,8 +133,8 @@ final class TextContent {
         }
     }
 
-    /** Encodes text for writing, restoring the byte-order mark when the original had one. */
-    byte[] encode(String newText) {
-        return (byteOrderMark ? BOM + newText : newText).getBytes(StandardCharsets.UTF_8);
+    /** Encodes text for writing as UTF-8, with a leading byte-order mark when asked. */
+    static byte[] encode(String text, boolean byteOrderMark) {
+        return (byteOrderMark ? BOM + text : text).getBytes(StandardCharsets.UTF_8);
     }
 }
