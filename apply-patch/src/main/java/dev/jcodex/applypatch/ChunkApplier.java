@@ -15,15 +15,16 @@ import java.util.List;
  * are not found, they are retried without it. A chunk without old lines inserts its new lines right after its
  * last context header, or at the end of the file when it has none.
  *
- * <p>The result is rendered front to back: untouched lines are copied from the original text with their own line
- * terminators; inserted lines get the file's dominant terminator. A missing final newline is kept when the last
- * line of the file is untouched; otherwise the result ends with a newline.
+ * <p>The result is rendered front to back: untouched and context lines are copied from the original text with their
+ * own line terminators; inserted lines get the file's dominant terminator. A missing final newline is kept when the
+ * file's last line is kept (untouched or as context) at the end; otherwise the result ends with a newline.
  */
 final class ChunkApplier {
 
     private static final System.Logger LOG = System.getLogger(ChunkApplier.class.getName());
 
-    private record Replacement(int start, int oldLength, List<String> newLines) {
+    /** Lines {@code [start, start + oldLength)} are replaced according to {@code lines}. */
+    private record Replacement(int start, int oldLength, List<UpdateChunk.Line> lines) {
     }
 
     private ChunkApplier() {
@@ -52,32 +53,60 @@ final class ChunkApplier {
                 logLooseMatch(match, displayPath);
                 cursor = match.index() + 1;
             }
-            if (chunk.oldLines().isEmpty()) {
+            List<String> oldLines = chunk.oldLines();
+            if (oldLines.isEmpty()) {
                 int at = chunk.contexts().isEmpty() ? endInsertionPoint(lines) : cursor;
-                replacements.add(new Replacement(Math.max(at, cursor), 0, chunk.newLines()));
+                replacements.add(new Replacement(Math.max(at, cursor), 0, chunk.lines()));
                 continue;
             }
-            String[] pattern = chunk.oldLines().toArray(String[]::new);
-            List<String> newLines = chunk.newLines();
+            List<UpdateChunk.Line> diffLines = chunk.lines();
+            String[] pattern = oldLines.toArray(String[]::new);
             LineMatcher.Match match = LineMatcher.find(lines, pattern, cursor, chunk.anchor());
             if (match == null && pattern[pattern.length - 1].isEmpty()) {
                 pattern = Arrays.copyOf(pattern, pattern.length - 1);
-                if (!newLines.isEmpty() && newLines.getLast().isEmpty()) {
-                    newLines = newLines.subList(0, newLines.size() - 1);
-                }
+                diffLines = withoutTrailingEmptyLine(diffLines);
                 match = LineMatcher.find(lines, pattern, cursor, chunk.anchor());
             }
             if (match == null) {
                 throw new ApplyPatchException("Failed to find expected lines in " + displayPath + ":\n"
-                        + String.join("\n", chunk.oldLines()));
+                        + String.join("\n", oldLines));
             }
             logLooseMatch(match, displayPath);
-            replacements.add(new Replacement(match.index(), pattern.length, newLines));
+            replacements.add(new Replacement(match.index(), pattern.length, diffLines));
             cursor = match.index() + pattern.length;
         }
         // Starts never decrease, except that an end-of-file insertion may precede a later chunk's match.
         replacements.sort(Comparator.comparingInt(Replacement::start));
         return replacements;
+    }
+
+    /**
+     * The reference's retry: drop the last old line (which is empty), and drop the last new line too if it is
+     * empty. An empty context line that is last among the old lines but followed by added lines stays as an
+     * added line.
+     */
+    private static List<UpdateChunk.Line> withoutTrailingEmptyLine(List<UpdateChunk.Line> diffLines) {
+        List<UpdateChunk.Line> result = new ArrayList<>(diffLines);
+        for (int i = result.size() - 1; i >= 0; i--) {
+            UpdateChunk.Line line = result.get(i);
+            if (line.kind() == UpdateChunk.LineKind.REMOVED) {
+                result.remove(i);
+                break;
+            }
+            if (line.kind() == UpdateChunk.LineKind.CONTEXT) {
+                result.set(i, new UpdateChunk.Line(UpdateChunk.LineKind.ADDED, line.text()));
+                break;
+            }
+        }
+        for (int i = result.size() - 1; i >= 0; i--) {
+            if (result.get(i).kind() == UpdateChunk.LineKind.ADDED) {
+                if (result.get(i).text().isEmpty()) {
+                    result.remove(i);
+                }
+                break;
+            }
+        }
+        return result;
     }
 
     /** End of file, but before a final empty line if there is one (as the reference does). */
@@ -86,22 +115,45 @@ final class ChunkApplier {
         return n > 0 && lines[n - 1].isEmpty() ? n - 1 : n;
     }
 
+    /**
+     * Context lines are copied from the file, not from the patch, so that a loose match (whitespace, punctuation)
+     * does not rewrite lines the patch did not mean to change.
+     */
     private static String render(TextContent original, List<Replacement> replacements) {
         int lineCount = original.lineCount();
         String eol = original.eol();
         StringBuilder out = new StringBuilder(original.text().length() + 256);
         int position = 0;
+        boolean endsWithLastOriginalLine = false;
         for (Replacement replacement : replacements) {
-            original.appendOriginal(out, position, replacement.start());
-            for (String line : replacement.newLines()) {
-                terminateLastLine(out, eol);
-                out.append(line).append(eol);
+            if (replacement.start() > position) {
+                original.appendOriginal(out, position, replacement.start());
+                endsWithLastOriginalLine = replacement.start() == lineCount;
+            }
+            int oldIndex = replacement.start();
+            for (UpdateChunk.Line line : replacement.lines()) {
+                switch (line.kind()) {
+                    case CONTEXT -> {
+                        terminateLastLine(out, eol);
+                        original.appendOriginal(out, oldIndex, oldIndex + 1);
+                        endsWithLastOriginalLine = oldIndex == lineCount - 1;
+                        oldIndex++;
+                    }
+                    case REMOVED -> oldIndex++;
+                    case ADDED -> {
+                        terminateLastLine(out, eol);
+                        out.append(line.text()).append(eol);
+                        endsWithLastOriginalLine = false;
+                    }
+                }
             }
             position = Math.max(position, replacement.start() + replacement.oldLength());
         }
-        boolean lastLineUntouched = position < lineCount;
-        original.appendOriginal(out, position, lineCount);
-        if (!lastLineUntouched || !original.missingFinalNewline()) {
+        if (position < lineCount) {
+            original.appendOriginal(out, position, lineCount);
+            endsWithLastOriginalLine = true;
+        }
+        if (!endsWithLastOriginalLine) {
             terminateLastLine(out, eol);
         }
         return out.toString();

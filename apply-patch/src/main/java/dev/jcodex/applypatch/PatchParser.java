@@ -188,45 +188,36 @@ final class PatchParser {
         if (index >= lines.size()) {
             throw PatchParseException.invalidHunk(lineNumber(index), "Update hunk does not contain any lines");
         }
-        List<String> oldLines = new ArrayList<>();
-        List<String> newLines = new ArrayList<>();
+        List<UpdateChunk.Line> diffLines = new ArrayList<>();
         UpdateChunk.Anchor anchor = UpdateChunk.Anchor.AFTER_PREVIOUS;
-        int parsed = 0;
         while (index < lines.size()) {
             String line = lines.get(index);
             if (Lines.trimEnd(line).equals(END_OF_FILE)) {
-                if (parsed == 0) {
+                if (diffLines.isEmpty()) {
                     throw PatchParseException.invalidHunk(lineNumber(index), "Update hunk does not contain any lines");
                 }
                 anchor = UpdateChunk.Anchor.END_OF_FILE;
                 index++;
                 break;
             }
-            if (line.isEmpty()) {
-                oldLines.add("");
-                newLines.add("");
-            } else {
-                switch (line.charAt(0)) {
-                    case ' ' -> {
-                        oldLines.add(line.substring(1));
-                        newLines.add(line.substring(1));
-                    }
-                    case '-' -> oldLines.add(line.substring(1));
-                    case '+' -> newLines.add(line.substring(1));
-                    default -> {
-                        if (parsed == 0) {
-                            throw PatchParseException.invalidHunk(lineNumber(index),
-                                    "Unexpected line found in update hunk: '" + line + "'. Every line should start "
-                                            + "with ' ' (context line), '+' (added line), or '-' (removed line)");
-                        }
-                        return new UpdateChunk(contexts, oldLines, newLines, anchor);
-                    }
+            UpdateChunk.LineKind kind = line.isEmpty() ? UpdateChunk.LineKind.CONTEXT : switch (line.charAt(0)) {
+                case ' ' -> UpdateChunk.LineKind.CONTEXT;
+                case '-' -> UpdateChunk.LineKind.REMOVED;
+                case '+' -> UpdateChunk.LineKind.ADDED;
+                default -> null;
+            };
+            if (kind == null) {
+                if (diffLines.isEmpty()) {
+                    throw PatchParseException.invalidHunk(lineNumber(index),
+                            "Unexpected line found in update hunk: '" + line + "'. Every line should start "
+                                    + "with ' ' (context line), '+' (added line), or '-' (removed line)");
                 }
+                break;
             }
-            parsed++;
+            diffLines.add(new UpdateChunk.Line(kind, line.isEmpty() ? "" : line.substring(1)));
             index++;
         }
-        return new UpdateChunk(contexts, oldLines, newLines, anchor);
+        return new UpdateChunk(contexts, diffLines, anchor);
     }
 
     private static boolean isContextHeader(String line) {

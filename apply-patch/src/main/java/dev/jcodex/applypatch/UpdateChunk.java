@@ -6,16 +6,16 @@ import java.util.Objects;
 /**
  * One edit inside an {@code *** Update File:} section.
  *
- * <p>{@code oldLines} are the context ({@code ' '}) and removed ({@code '-'}) lines that must be found in the file;
- * {@code newLines} are the context and added ({@code '+'}) lines that replace them. Each {@code @@ text} header
- * before the lines is a context line that is searched for first, in order, to narrow down where the chunk applies.
+ * <p>Its lines are context ({@code ' '}), removed ({@code '-'}) and added ({@code '+'}) lines. The context and
+ * removed lines ({@link #oldLines()}) must be found in the file; they are replaced by the context and added lines
+ * ({@link #newLines()}). Each {@code @@ text} header before the lines is a context line that is searched for first,
+ * in order, to narrow down where the chunk applies.
  *
  * @param contexts the texts of the {@code @@ text} headers, in order (empty for a bare {@code @@} or none)
- * @param oldLines the lines to find, without their diff prefix
- * @param newLines the replacement lines, without their diff prefix
+ * @param lines    the diff lines, without their prefix character
  * @param anchor   where the old lines may be found
  */
-public record UpdateChunk(List<String> contexts, List<String> oldLines, List<String> newLines, Anchor anchor) {
+public record UpdateChunk(List<String> contexts, List<Line> lines, Anchor anchor) {
 
     /** Where a chunk's old lines may match. */
     public enum Anchor {
@@ -25,11 +25,44 @@ public record UpdateChunk(List<String> contexts, List<String> oldLines, List<Str
         END_OF_FILE
     }
 
+    /** What a diff line does. */
+    public enum LineKind {
+        /** {@code ' '} (or an empty line): must be present, is kept. */
+        CONTEXT,
+        /** {@code '-'}: must be present, is removed. */
+        REMOVED,
+        /** {@code '+'}: is inserted. */
+        ADDED
+    }
+
+    /**
+     * One diff line.
+     *
+     * @param kind what the line does
+     * @param text the line without its prefix character
+     */
+    public record Line(LineKind kind, String text) {
+        /** Rejects nulls. */
+        public Line {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** Copies the lists; rejects nulls. */
     public UpdateChunk {
         contexts = List.copyOf(Objects.requireNonNull(contexts, "contexts"));
-        oldLines = List.copyOf(Objects.requireNonNull(oldLines, "oldLines"));
-        newLines = List.copyOf(Objects.requireNonNull(newLines, "newLines"));
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         Objects.requireNonNull(anchor, "anchor");
+    }
+
+    /** The context and removed lines, in order: what must be found in the file. */
+    public List<String> oldLines() {
+        return lines.stream().filter(line -> line.kind() != LineKind.ADDED).map(Line::text).toList();
+    }
+
+    /** The context and added lines, in order: what replaces the old lines. */
+    public List<String> newLines() {
+        return lines.stream().filter(line -> line.kind() != LineKind.REMOVED).map(Line::text).toList();
     }
 }
