@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param id the key under {@code model_providers} (e.g. {@code openai}, {@code mock})
  * @param name display name ({@code OpenAI} marks the OpenAI provider)
- * @param baseUrl API base URL, e.g. {@code https://api.openai.com/v1}
+ * @param baseUrl API base URL, e.g. {@code https://api.openai.com/v1}; null for a user provider without
+ *                {@code base_url} (the client then uses the OpenAI default of spec §3.1)
  * @param envKey environment variable holding the API key, or null
  * @param envKeyInstructions help text shown when {@code envKey} is missing
  * @param experimentalBearerToken a literal bearer token, or null
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param streamIdleTimeoutMs idle SSE timeout (default 300000)
  * @param requiresOpenaiAuth whether auth.json / ChatGPT login supplies credentials
  * @param supportsWebsockets whether the provider supports Responses over WebSocket
+ * @param websocketConnectTimeoutMs WebSocket connect timeout (default 15000), or null
+ * @param auth command that prints a bearer token ({@code [model_providers.<id>.auth]}), or null
  */
 public record ModelProviderInfo(
         String id,
@@ -38,11 +41,14 @@ public record ModelProviderInfo(
         Integer streamMaxRetries,
         Long streamIdleTimeoutMs,
         boolean requiresOpenaiAuth,
-        boolean supportsWebsockets) {
+        boolean supportsWebsockets,
+        Long websocketConnectTimeoutMs,
+        ProviderAuthCommand auth) {
 
     public static final int DEFAULT_REQUEST_MAX_RETRIES = 4;
     public static final int DEFAULT_STREAM_MAX_RETRIES = 5;
     public static final long DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
+    public static final long DEFAULT_WEBSOCKET_CONNECT_TIMEOUT_MS = 15_000;
     private static final int MAX_RETRIES_CAP = 100;
 
     public ModelProviderInfo {
@@ -50,6 +56,22 @@ public record ModelProviderInfo(
         queryParams = queryParams == null ? Map.of() : Map.copyOf(queryParams);
         httpHeaders = httpHeaders == null ? Map.of() : Map.copyOf(httpHeaders);
         envHttpHeaders = envHttpHeaders == null ? Map.of() : Map.copyOf(envHttpHeaders);
+    }
+
+    /** The original 15-component form (no WebSocket connect timeout, no auth command). */
+    public ModelProviderInfo(String id, String name, String baseUrl, String envKey, String envKeyInstructions,
+            String experimentalBearerToken, WireApi wireApi, Map<String, String> queryParams,
+            Map<String, String> httpHeaders, Map<String, String> envHttpHeaders, Integer requestMaxRetries,
+            Integer streamMaxRetries, Long streamIdleTimeoutMs, boolean requiresOpenaiAuth,
+            boolean supportsWebsockets) {
+        this(id, name, baseUrl, envKey, envKeyInstructions, experimentalBearerToken, wireApi, queryParams,
+                httpHeaders, envHttpHeaders, requestMaxRetries, streamMaxRetries, streamIdleTimeoutMs,
+                requiresOpenaiAuth, supportsWebsockets, null, null);
+    }
+
+    /** Effective WebSocket connect timeout. */
+    public long websocketConnectTimeoutMsOrDefault() {
+        return websocketConnectTimeoutMs == null ? DEFAULT_WEBSOCKET_CONNECT_TIMEOUT_MS : websocketConnectTimeoutMs;
     }
 
     /** Effective HTTP retry budget. */
