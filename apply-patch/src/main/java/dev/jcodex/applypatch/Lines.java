@@ -52,16 +52,31 @@ final class Lines {
         return contentEnd(s) == 0;
     }
 
+    /** Whether {@code s} is {@code prefix} followed only by whitespace (no allocation). */
+    static boolean isFollowedOnlyByWhitespace(String s, String prefix) {
+        return s.startsWith(prefix) && contentEnd(s) == prefix.length();
+    }
+
+    /** Whether {@code s}, ignoring leading whitespace, starts with {@code prefix} (no allocation). */
+    static boolean startsAfterWhitespace(String s, String prefix) {
+        return s.startsWith(prefix, contentStart(s));
+    }
+
     /**
      * Splits like Rust's {@code str::lines}: on {@code \n}, dropping one {@code \r} before it, and without an
      * empty last element after a final newline.
      */
     static List<String> split(String text) {
+        return split(text, 0, text.length());
+    }
+
+    /** {@link #split(String)} of {@code text.substring(from, to)}, without copying it first. */
+    static List<String> split(String text, int from, int to) {
         List<String> lines = new ArrayList<>();
-        int start = 0;
-        int length = text.length();
+        int start = from;
+        int length = to;
         while (start < length) {
-            int newline = text.indexOf('\n', start);
+            int newline = text.indexOf('\n', start, length);
             int end = newline < 0 ? length : newline;
             int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             lines.add(text.substring(start, contentEnd));

@@ -37,7 +37,8 @@ final class PatchParser {
     }
 
     static Patch parse(String patchText) {
-        List<String> all = Lines.split(Lines.trim(patchText));
+        int end = Lines.contentEnd(patchText);
+        List<String> all = Lines.split(patchText, end == 0 ? 0 : Lines.contentStart(patchText), end);
         List<String> framed = unwrap(all, 0);
         return new PatchParser(framed.subList(1, framed.size() - 1)).parseSections();
     }
@@ -165,7 +166,7 @@ final class PatchParser {
                 index++;
                 continue;
             }
-            if (Lines.trim(line).startsWith("***")) {
+            if (Lines.startsAfterWhitespace(line, "***")) {
                 break;
             }
             chunks.add(parseChunk(chunks.isEmpty()));
@@ -192,7 +193,7 @@ final class PatchParser {
         UpdateChunk.Anchor anchor = UpdateChunk.Anchor.AFTER_PREVIOUS;
         while (index < lines.size()) {
             String line = lines.get(index);
-            if (Lines.trimEnd(line).equals(END_OF_FILE)) {
+            if (Lines.isFollowedOnlyByWhitespace(line, END_OF_FILE)) {
                 if (diffLines.isEmpty()) {
                     throw PatchParseException.invalidHunk(lineNumber(index), "Update hunk does not contain any lines");
                 }
@@ -221,7 +222,7 @@ final class PatchParser {
     }
 
     private static boolean isContextHeader(String line) {
-        return line.startsWith("@@ ") || Lines.trimEnd(line).equals("@@");
+        return line.startsWith("@@ ") || Lines.isFollowedOnlyByWhitespace(line, "@@");
     }
 
     /** The text of {@code @@ text}; empty for a bare {@code @@} or a unified-diff range header. */
@@ -230,6 +231,7 @@ final class PatchParser {
             return Optional.empty();
         }
         String text = header.substring(3);
-        return UNIFIED_RANGE.matcher(text).matches() ? Optional.empty() : Optional.of(text);
+        boolean rangeHeader = text.startsWith("-") && UNIFIED_RANGE.matcher(text).matches();
+        return rangeHeader ? Optional.empty() : Optional.of(text);
     }
 }

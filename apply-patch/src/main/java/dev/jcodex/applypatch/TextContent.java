@@ -79,15 +79,18 @@ final class TextContent {
                         + "apply_patch only edits UTF-8 text files");
             }
         }
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new NotTextException("file is not valid UTF-8 text; apply_patch only edits UTF-8 text files");
+        // Fast path: the JDK's intrinsified decoder; only text with U+FFFD needs the strict check.
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            try {
+                decoded = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new NotTextException("file is not valid UTF-8 text; apply_patch only edits UTF-8 text files");
+            }
         }
         boolean bom = !decoded.isEmpty() && decoded.charAt(0) == BOM;
         return new TextContent(bom ? decoded.substring(1) : decoded, bom);
