@@ -131,7 +131,8 @@ final class ShellScriptParser {
             return quotedArgument();
         }
         String word = word();
-        if (word.isEmpty()) {
+        // Empty, or something the shell would expand (home directory, globs, braces): leave it to the shell.
+        if (word.isEmpty() || word.startsWith("~") || word.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
             throw new NotRecognised();
         }
         return word;

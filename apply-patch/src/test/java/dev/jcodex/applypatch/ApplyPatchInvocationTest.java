@@ -96,6 +96,8 @@ class ApplyPatchInvocationTest {
         "apply_patch <<'EOF' > out.txt\n*** Begin Patch\n*** End Patch\nEOF",
         "cd a b && apply_patch <<'EOF'\nx\nEOF",
         "cd $HOME && apply_patch <<'EOF'\nx\nEOF",
+        "cd ~/project && apply_patch <<'EOF'\nx\nEOF",
+        "cd src/* && apply_patch <<'EOF'\nx\nEOF",
         "cd a; apply_patch <<'EOF'\nx\nEOF",
         "cd a || apply_patch <<'EOF'\nx\nEOF",
         "ls && apply_patch <<'EOF'\nx\nEOF",
