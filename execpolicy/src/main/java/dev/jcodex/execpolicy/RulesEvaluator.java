@@ -117,6 +117,7 @@ final class RulesEvaluator {
             case EOF -> "end of file";
             case NEWLINE -> "end of line";
             case STRING -> "string literal";
+            case OTHER -> "unexpected character '" + token.text() + "'";
             default -> "'" + token.text() + "'";
         };
     }
@@ -183,6 +184,7 @@ final class RulesEvaluator {
             case LBRACKET -> new ListValue(sequence(Kind.RBRACKET, "']'"));
             case LPAREN -> parenthesized();
             case NAME -> peek().kind() == Kind.LPAREN ? call(token) : variable(token);
+            case OTHER -> throw error(token, describe(token));
             default -> throw error(token, "expected an expression, found " + describe(token));
         };
     }
