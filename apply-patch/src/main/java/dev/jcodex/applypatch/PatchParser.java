@@ -63,7 +63,15 @@ final class PatchParser {
             boolean isHeredoc = heredoc.matches() && last.endsWith(heredoc.group(2));
             boolean isFence = first.startsWith("```") && last.equals("```");
             if (isHeredoc || isFence) {
-                return unwrap(all.subList(1, all.size() - 1), depth + 1);
+                int from = 1;
+                int to = all.size() - 1;
+                while (from < to && Lines.isBlank(all.get(from))) {
+                    from++;
+                }
+                while (to > from && Lines.isBlank(all.get(to - 1))) {
+                    to--;
+                }
+                return unwrap(all.subList(from, to), depth + 1);
             }
         }
         throw strictError;

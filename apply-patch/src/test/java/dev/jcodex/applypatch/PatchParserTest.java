@@ -124,7 +124,8 @@ class PatchParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<<EOF\n%sEOF\n", "<<'EOF'\n%sEOF", "<<\"EOF\"\n%sEOF\n", "apply_patch <<'PATCH'\n%sPATCH\n",
-            "applypatch <<-EOF\n%s\tEOF\n", "```\n%s```", "```diff\n<<'EOF'\n%sEOF\n```\n"})
+            "applypatch <<-EOF\n%s\tEOF\n", "```\n%s```", "```diff\n<<'EOF'\n%sEOF\n```\n",
+            "<<EOF\n\n%s\n\nEOF"})
     void unwrapsHeredocsAndCodeFences(String wrapper) {
         String body = patch("*** Add File: x", "+y");
 
