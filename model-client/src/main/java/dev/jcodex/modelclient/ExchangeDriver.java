@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  */
 final class ExchangeDriver {
     private static final System.Logger LOG = System.getLogger(ExchangeDriver.class.getName());
+    /** Waiting for response headers is bounded by the idle timeout, but never below this. */
+    private static final Duration MIN_HEADERS_TIMEOUT = Duration.ofSeconds(60);
 
     /** What to send. */
     record Plan(URI url, String body, RequestContext context, Supplier<StreamDecoder> decoders) {}
@@ -31,7 +33,7 @@ final class ExchangeDriver {
     private final Plan plan;
     private final ResponseStream stream;
     private final Duration backoffBase;
-    private final Duration idleTimeout;
+    private final Duration headersTimeout;
     private volatile CompletableFuture<?> inFlight;
     private volatile Flow.Subscription subscription;
     private volatile Thread thread;
@@ -43,7 +45,8 @@ final class ExchangeDriver {
         this.plan = plan;
         this.stream = stream;
         this.backoffBase = backoffBase;
-        this.idleTimeout = Duration.ofMillis(provider.info().streamIdleTimeoutMsOrDefault());
+        Duration idle = Duration.ofMillis(provider.info().streamIdleTimeoutMsOrDefault());
+        this.headersTimeout = idle.compareTo(MIN_HEADERS_TIMEOUT) < 0 ? MIN_HEADERS_TIMEOUT : idle;
     }
 
     void start() {
@@ -147,7 +150,7 @@ final class ExchangeDriver {
     }
 
     private HttpRequest request(Credentials credentials) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(plan.url()).timeout(idleTimeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(plan.url()).timeout(headersTimeout)
                 .POST(HttpRequest.BodyPublishers.ofString(plan.body()));
         RequestHeaders.build(provider, credentials, plan.context()).forEach(b::setHeader);
         return b.build();
@@ -244,6 +247,9 @@ final class ExchangeDriver {
                 return;
             }
             terminated = true;
+            if (stream.isClosed()) {
+                return; // the caller aborted: it already has its Interrupted
+            }
             stream.fail(error);
             abort();
         }

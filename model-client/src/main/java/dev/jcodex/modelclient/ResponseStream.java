@@ -100,12 +100,12 @@ public final class ResponseStream implements AutoCloseable {
             return;
         }
         closed = true;
+        queue.offer(new Signal.Failure(new ModelClientException.Interrupted()));
         try {
             abort.run();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "abort failed: {0}", e.toString());
         }
-        queue.offer(new Signal.Failure(new ModelClientException.Interrupted()));
     }
 
     /** Whether {@link #close()} was called. */
