@@ -28,7 +28,17 @@ final class AotTrainCommand implements Callable<Integer> {
                 new String[] {"--help"},
                 new String[] {"completion", "bash"},
                 new String[] {"completion", "fish"},
+                new String[] {"features", "list"},
+                new String[] {"-c", "model=\"o3\"", "-c", "sandbox_mode=\"workspace-write\"", "features", "list"},
                 new String[] {"--version"});
+        String home = io.env().get("CODEX_HOME");
+        if (home != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(home));
+            } catch (java.io.IOException e) {
+                io.err().println("aot-train: cannot create " + home + ": " + e.getMessage());
+            }
+        }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
         CliIo trainIo = new CliIo(InputStream.nullInputStream(), quiet, quiet, io.env(), io.cwd(), false);

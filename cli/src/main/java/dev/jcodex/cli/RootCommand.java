@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code codex [OPTIONS] [PROMPT]} and the table of subcommands. */
 @Command(name = "codex", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Codex CLI (jcodex): a coding agent that reads your repository, runs commands and edits files.",
-        subcommands = {ApplyPatchCommand.class, CompletionCommand.class, DebugCommand.class},
+        subcommands = {ApplyPatchCommand.class, CompletionCommand.class, FeaturesCommand.class, DebugCommand.class},
         usageHelpAutoWidth = true)
 final class RootCommand implements Callable<Integer> {
 

@@ -36,8 +36,9 @@ class CliTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"completion", "apply_patch"}) {
-            Run r = run(sub, "--help");
+        for (String sub : new String[] {"completion", "apply_patch", "features", "features list"}) {
+            String[] words = (sub + " --help").split(" ");
+            Run r = run(words);
             assertThat(r.code()).as(sub).isZero();
             assertThat(r.out()).contains("Usage: codex " + sub);
         }
@@ -69,6 +70,38 @@ class CliTest {
         Run bad = run("apply_patch", "*** Begin Patch\n*** Update File: README.md\n@@\n-nope\n+x\n*** End Patch\n");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("README.md");
+    }
+
+    @Test
+    void featuresListShowsStageAndStateAndHonoursEnableFlags() {
+        Run r = run("features", "list");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^unified_exec\\s+\\S.*\\s(true|false)$");
+        Run disabled = run("--disable", "unified_exec", "features", "list");
+        assertThat(disabled.out()).containsPattern("(?m)^unified_exec\\s.*false$");
+        Run unknown = run("features", "list", "--enable", "no_such_feature");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no_such_feature");
+    }
+
+    @Test
+    void badConfigGivesOneClearMessageAndExitCode1() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("config.toml"), "model = \"o3\"\nsandbox_mode = \"full\"\n");
+        Run r = run("features", "list");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("Error loading config.toml: ").contains("config.toml:2").contains("sandbox_mode")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        java.nio.file.Files.writeString(home.resolve("config.toml"), "model = [unclosed\n");
+        Run syntax = run("features", "list");
+        assertThat(syntax.code()).isEqualTo(1);
+        assertThat(syntax.err()).contains("config.toml:1");
+    }
+
+    @Test
+    void badOverrideIsReported() {
+        Run r = run("-c", "novalue", "features", "list");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("Invalid override (missing '='): novalue");
     }
 
     @Test
