@@ -1,0 +1,181 @@
+package dev.jcodex.core.tools.handlers;
+
+import dev.jcodex.applypatch.ApplyPatch;
+import dev.jcodex.applypatch.ApplyPatchException;
+import dev.jcodex.applypatch.PatchPlan;
+import dev.jcodex.applypatch.PlannedChange;
+import dev.jcodex.core.tools.ToolArgumentException;
+import dev.jcodex.core.tools.ToolHandler;
+import dev.jcodex.core.tools.ToolInvocation;
+import dev.jcodex.core.tools.ToolPayload;
+import dev.jcodex.core.tools.ToolResult;
+import dev.jcodex.core.tools.TurnAbortedException;
+import dev.jcodex.core.tools.TurnServices;
+import dev.jcodex.protocol.AskForApproval;
+import dev.jcodex.protocol.EventMsg;
+import dev.jcodex.protocol.ProtocolJson;
+import dev.jcodex.protocol.ReviewDecision;
+import dev.jcodex.protocol.SandboxPolicy;
+import dev.jcodex.protocol.TurnItem;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code apply_patch}: the freeform (grammar) tool or its JSON function variant. Plans the whole patch first
+ * (nothing is written if any hunk fails), checks it against the sandbox and approval policy, then commits
+ * atomically and reports a {@code FileChange} item and the turn diff.
+ */
+public final class ApplyPatchHandler implements ToolHandler {
+
+    /** How the tool is advertised. */
+    public enum Variant { FREEFORM, FUNCTION }
+
+    private static final String DESCRIPTION = "Edit files with a patch. Use this tool to add, delete, update or "
+            + "move files; see the grammar for the exact format.";
+    private final Variant variant;
+    private final TurnDiffTracker diffs;
+
+    public ApplyPatchHandler(Variant variant, TurnDiffTracker diffs) {
+        this.variant = variant;
+        this.diffs = diffs;
+    }
+
+    @Override
+    public String name() {
+        return "apply_patch";
+    }
+
+    @Override
+    public JsonNode spec() {
+        ObjectNode spec = ProtocolJson.mapper().createObjectNode();
+        if (variant == Variant.FREEFORM) {
+            spec.put("type", "custom").put("name", "apply_patch").put("description", DESCRIPTION);
+            spec.putObject("format").put("type", "grammar").put("syntax", "lark")
+                    .put("definition", ApplyPatch.larkGrammar());
+            return spec;
+        }
+        spec.put("type", "function").put("name", "apply_patch").put("description", DESCRIPTION
+                + " The `input` argument holds the whole patch, from `*** Begin Patch` to `*** End Patch`.");
+        spec.put("strict", false);
+        ObjectNode params = spec.putObject("parameters");
+        params.put("type", "object");
+        params.putObject("properties").putObject("input").put("type", "string")
+                .put("description", "The entire contents of the apply_patch command");
+        params.putArray("required").add("input");
+        params.put("additionalProperties", false);
+        return spec;
+    }
+
+    @Override
+    public ToolResult handle(ToolInvocation inv) throws InterruptedException {
+        String patch = switch (inv.payload()) {
+            case ToolPayload.Custom c -> c.input();
+            case ToolPayload.Function f -> Args.requiredString(Args.parse(f.arguments(), name()), "input", name());
+            case ToolPayload.LocalShell l -> throw new ToolArgumentException("apply_patch cannot take a shell action");
+        };
+        return applyPatch(inv.callId(), patch, inv.turn().cwd(), inv.turn());
+    }
+
+    /** Shared with the shell handlers, which intercept {@code apply_patch} typed as a command. */
+    public ToolResult applyPatch(String callId, String patchText, Path cwd, TurnServices turn)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        PatchPlan plan;
+        try {
+            plan = ApplyPatch.plan(ApplyPatch.parse(patchText), cwd);
+        } catch (ApplyPatchException e) {
+            return ToolResult.failure(format(1, start, e.getMessage()));
+        }
+        Map<String, TurnItem.FileDelta> changes = describe(plan);
+        String refusal = checkPermissions(callId, plan, changes, turn);
+        if (refusal != null) {
+            return ToolResult.failure(refusal);
+        }
+        TurnItem.FileChange started = new TurnItem.FileChange(callId, changes, TurnItem.Status.IN_PROGRESS, null, null);
+        turn.emit(new EventMsg.ItemStarted(turn.turnId(), started));
+        diffs.recordBefore(plan);
+        try {
+            String summary = plan.commit().summary();
+            turn.emit(new EventMsg.ItemCompleted(turn.turnId(), new TurnItem.FileChange(callId, changes,
+                    TurnItem.Status.COMPLETED, summary, "")));
+            diffs.emitDiff(turn);
+            return ToolResult.ok(format(0, start, summary));
+        } catch (ApplyPatchException e) {
+            turn.emit(new EventMsg.ItemCompleted(turn.turnId(), new TurnItem.FileChange(callId, changes,
+                    TurnItem.Status.FAILED, "", e.getMessage())));
+            return ToolResult.failure(format(1, start, e.getMessage()));
+        }
+    }
+
+    private String checkPermissions(String callId, PatchPlan plan, Map<String, TurnItem.FileDelta> changes,
+            TurnServices turn) throws InterruptedException {
+        boolean allWritable = true;
+        for (PlannedChange c : plan.changes()) {
+            allWritable &= writable(c.path(), turn);
+            if (c instanceof PlannedChange.Moved m) {
+                allWritable &= writable(m.destination(), turn);
+            }
+        }
+        if (allWritable && turn.approvalPolicy() != AskForApproval.UNTRUSTED) {
+            return null;
+        }
+        if (turn.approvalPolicy() == AskForApproval.NEVER) {
+            return "patch rejected: writing outside of the writable roots is not permitted by the sandbox, and the "
+                    + "approval policy is `never` so the user cannot be asked. Edit files inside "
+                    + turn.writableRoots() + " instead.";
+        }
+        ReviewDecision decision = turn.requestPatchApproval(callId, changes,
+                allWritable ? null : "The patch writes outside the writable roots.");
+        return switch (decision) {
+            case APPROVED, APPROVED_FOR_SESSION -> null;
+            case DENIED -> "patch rejected by user";
+            case ABORT -> throw new TurnAbortedException("patch approval aborted by user");
+        };
+    }
+
+    private static boolean writable(Path path, TurnServices turn) {
+        return switch (turn.sandboxPolicy()) {
+            case SandboxPolicy.DangerFullAccess d -> true;
+            case SandboxPolicy.ReadOnly r -> false;
+            case SandboxPolicy.WorkspaceWrite w -> turn.writableRoots().stream().anyMatch(root -> path.startsWith(root)
+                    && !isProtected(root.relativize(path)));
+        };
+    }
+
+    private static boolean isProtected(Path relative) {
+        if (relative.getNameCount() == 0) {
+            return false;
+        }
+        String first = relative.getName(0).toString();
+        return first.equals(".git") || first.equals(".codex") || first.equals(".agents");
+    }
+
+    static Map<String, TurnItem.FileDelta> describe(PatchPlan plan) {
+        Map<String, TurnItem.FileDelta> changes = new TreeMap<>();
+        for (PlannedChange c : plan.changes()) {
+            String kind = switch (c.kind()) {
+                case ADD -> "add";
+                case DELETE -> "delete";
+                case UPDATE, MOVE -> "update";
+            };
+            String diff = switch (c.kind()) {
+                case ADD -> c.newText().orElse("");
+                case DELETE -> c.oldText().orElse("");
+                case UPDATE, MOVE -> UnifiedDiffs.hunks(c.oldText().orElse(""), c.newText().orElse(""));
+            };
+            String move = c instanceof PlannedChange.Moved m ? m.destination().toString() : null;
+            changes.put(c.path().toString(), new TurnItem.FileDelta(kind, diff, move));
+        }
+        return changes;
+    }
+
+    private static String format(int exitCode, long startNanos, String output) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return "Exit code: " + exitCode + "\nWall time: " + String.format(Locale.ROOT, "%.1f", seconds)
+                + " seconds\nOutput:\n" + output;
+    }
+}
