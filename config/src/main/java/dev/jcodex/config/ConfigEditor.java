@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,7 @@ public final class ConfigEditor {
                     expectSet(expected, path, value);
                 }
                 case ConfigEdit.Remove(List<String> path) -> {
-                    MutableTomlTable parent = existingTable(document, path.subList(0, path.size() - 1));
-                    if (parent != null) {
-                        parent.remove(List.of(path.getLast()));
-                    }
+                    remove(document, path);
                     expectRemoved(expected, path);
                 }
             }
@@ -102,15 +100,44 @@ public final class ConfigEditor {
         return parent.getOrCreateTable(List.of(key));
     }
 
-    private static MutableTomlTable existingTable(MutableTomlTable document, List<String> path) {
-        MutableTomlTable current = document;
-        for (String segment : path) {
-            if (!(current.get(List.of(segment)) instanceof TomlTable)) {
-                return null;
-            }
-            current = current.getTable(List.of(segment));
+    /**
+     * Removes {@code path}; ancestors that only grouped sub-tables (like {@code mcp_servers} for
+     * {@code [mcp_servers.docs]}) and are left empty go too, instead of surviving as an empty header.
+     */
+    private static void remove(MutableTomlTable document, List<String> path) {
+        if (!isTable(document, path.subList(0, path.size() - 1))) {
+            return;
         }
-        return current;
+        List<List<String>> namespaces = new ArrayList<>();
+        for (int end = path.size() - 1; end >= 1; end--) {
+            List<String> prefix = path.subList(0, end);
+            TomlTable table = (TomlTable) document.get(prefix);
+            if (table.keySet().stream().allMatch(key -> table.get(List.of(key)) instanceof TomlTable)) {
+                namespaces.add(prefix);
+            } else {
+                break;
+            }
+        }
+        document.remove(path);
+        for (List<String> prefix : namespaces) {
+            if (document.get(prefix) instanceof TomlTable table && table.isEmpty()) {
+                document.remove(prefix);
+            } else {
+                break;
+            }
+        }
+    }
+
+    /** Whether {@code path} names a table (the root for an empty path), without materialising anything. */
+    private static boolean isTable(TomlTable document, List<String> path) {
+        Object current = document;
+        for (String segment : path) {
+            if (!(current instanceof TomlTable table)) {
+                return false;
+            }
+            current = table.get(List.of(segment));
+        }
+        return current instanceof TomlTable;
     }
 
     /** Lists become arrays, maps inside values become inline tables. */
@@ -149,16 +176,32 @@ public final class ConfigEditor {
         current.put(path.getLast(), value instanceof Map<?, ?> map ? mutableCopy((Map<String, Object>) map) : value);
     }
 
+    /** The same removal (with namespace pruning) on the plain model of the document. */
     @SuppressWarnings("unchecked")
     private static void expectRemoved(Map<String, Object> model, List<String> path) {
+        List<Map<String, Object>> chain = new ArrayList<>();
         Map<String, Object> current = model;
         for (String segment : path.subList(0, path.size() - 1)) {
             if (!(current.get(segment) instanceof Map<?, ?>)) {
                 return;
             }
             current = (Map<String, Object>) current.get(segment);
+            chain.add(current);
+        }
+        int prunable = 0;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (!chain.get(i).values().stream().allMatch(Map.class::isInstance)) {
+                break;
+            }
+            prunable++;
         }
         current.remove(path.getLast());
+        for (int i = chain.size() - 1; i >= chain.size() - prunable; i--) {
+            if (!chain.get(i).isEmpty()) {
+                break;
+            }
+            (i == 0 ? model : chain.get(i - 1)).remove(path.get(i));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -61,8 +61,10 @@ public record InstructionSettings(
         if (compact == null && compactFile != null) {
             compact = readNonEmpty(root, "experimental_compact_prompt_file", compactFile);
         }
-        String developer = ctx.overrides().developerInstructions() != null
-                ? ctx.overrides().developerInstructions() : root.string("developer_instructions");
+        String developer = root.string("developer_instructions");
+        if (ctx.overrides().developerInstructions() != null) {
+            developer = ctx.overrides().developerInstructions();
+        }
         Long maxBytes = root.nonNegative("project_doc_max_bytes");
         List<String> fallbacks = root.stringList("project_doc_fallback_filenames");
         return new InstructionSettings(

@@ -89,9 +89,14 @@ public record ModelSettings(
         if (ossProvider != null && !ModelProviders.isOssProvider(ossProvider)) {
             throw root.invalidValue("oss_provider", "one of lmstudio, ollama");
         }
+        // Config values are read (and validated) even when a harness override replaces them.
+        String fromConfig = root.string("model");
+        String providerFromConfig = root.string("model_provider");
+        String reviewModel = root.string("review_model");
+        ReasoningEffort effort = root.enumValue("model_reasoning_effort", ReasoningEffort.class);
         String providerId;
         Origin providerOrigin;
-        String configuredModel = o.model() != null ? o.model() : root.string("model");
+        String configuredModel = o.model() != null ? o.model() : fromConfig;
         String model = configuredModel;
         if (o.oss()) {
             providerId = ossProviderId(o, ossProvider, ctx);
@@ -103,16 +108,17 @@ public record ModelSettings(
             providerId = o.modelProvider();
             providerOrigin = ctx.flag("model_provider");
         } else {
-            providerId = root.string("model_provider", ModelProviders.OPENAI);
+            providerId = providerFromConfig != null ? providerFromConfig : ModelProviders.OPENAI;
             providerOrigin = root.originOf("model_provider");
         }
         ModelProviderInfo provider = providers.select(providerId, providerOrigin);
-        ReasoningEffort effort = o.reasoningEffort() != null ? o.reasoningEffort()
-                : root.enumValue("model_reasoning_effort", ReasoningEffort.class);
+        if (o.reasoningEffort() != null) {
+            effort = o.reasoningEffort();
+        }
         return new ModelSettings(
                 model != null ? model : DEFAULT_MODEL,
                 configuredModel,
-                o.reviewModel() != null ? o.reviewModel() : root.string("review_model"),
+                o.reviewModel() != null ? o.reviewModel() : reviewModel,
                 providerId,
                 provider,
                 providers.all(),

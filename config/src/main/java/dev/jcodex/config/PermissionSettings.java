@@ -73,16 +73,16 @@ public record PermissionSettings(
 
     private static AskForApproval approval(TableReader root, ParseContext ctx) {
         ConfigRequirements req = ctx.requirements();
-        if (ctx.overrides().approvalPolicy() != null) {
-            AskForApproval chosen = ctx.overrides().approvalPolicy();
-            req.requireAllowed("approval_policy", req.allowedApprovalPolicies(), chosen, ctx.flag("approval_policy"));
-            return chosen;
-        }
         if (root.isTable("approval_policy")) {
             throw root.error("approval_policy", "granular approval policies are not supported by jcodex; expected"
                     + " one of " + TableReader.wireNames(AskForApproval.class));
         }
         AskForApproval configured = root.enumValue("approval_policy", AskForApproval.class);
+        if (ctx.overrides().approvalPolicy() != null) {
+            AskForApproval chosen = ctx.overrides().approvalPolicy();
+            req.requireAllowed("approval_policy", req.allowedApprovalPolicies(), chosen, ctx.flag("approval_policy"));
+            return chosen;
+        }
         if (configured != null) {
             req.requireAllowed("approval_policy", req.allowedApprovalPolicies(), configured,
                     root.originOf("approval_policy"));
@@ -95,12 +95,12 @@ public record PermissionSettings(
 
     private static SandboxMode sandboxMode(TableReader root, ParseContext ctx) {
         ConfigRequirements req = ctx.requirements();
+        SandboxMode configured = root.enumValue("sandbox_mode", SandboxMode.class);
         if (ctx.overrides().sandboxMode() != null) {
             SandboxMode chosen = ctx.overrides().sandboxMode();
             req.requireAllowed("sandbox_mode", req.allowedSandboxModes(), chosen, ctx.flag("sandbox_mode"));
             return chosen;
         }
-        SandboxMode configured = root.enumValue("sandbox_mode", SandboxMode.class);
         if (configured != null) {
             req.requireAllowed("sandbox_mode", req.allowedSandboxModes(), configured, root.originOf("sandbox_mode"));
             return configured;

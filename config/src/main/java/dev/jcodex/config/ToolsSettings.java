@@ -63,12 +63,12 @@ public record ToolsSettings(WebSearchMode webSearch, Map<String, Object> webSear
     private static WebSearchMode webSearch(TableReader root, ParseContext ctx, Features features,
             Boolean legacyToolsFlag) {
         List<WebSearchMode> allowed = ctx.requirements().allowedWebSearchModes();
+        WebSearchMode configured = root.enumValue("web_search", WebSearchMode.class);
         if (ctx.overrides().webSearch() != null) {
             WebSearchMode chosen = ctx.overrides().webSearch();
             ctx.requirements().requireAllowed("web_search", allowed, chosen, ctx.flag("web_search"));
             return chosen;
         }
-        WebSearchMode configured = root.enumValue("web_search", WebSearchMode.class);
         if (configured != null) {
             ctx.requirements().requireAllowed("web_search", allowed, configured, root.originOf("web_search"));
             return configured;

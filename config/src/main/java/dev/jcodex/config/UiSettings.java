@@ -45,10 +45,13 @@ public record UiSettings(
             notify = null;
         }
         FileOpener opener = root.enumValue("file_opener", FileOpener.class);
-        Boolean rawReasoning = ctx.overrides().showRawAgentReasoning();
+        boolean rawReasoning = root.bool("show_raw_agent_reasoning", false);
+        if (ctx.overrides().showRawAgentReasoning() != null) {
+            rawReasoning = ctx.overrides().showRawAgentReasoning();
+        }
         return new UiSettings(notify,
                 root.bool("hide_agent_reasoning", false),
-                rawReasoning != null ? rawReasoning : root.bool("show_raw_agent_reasoning", false),
+                rawReasoning,
                 opener == null ? FileOpener.VSCODE : opener,
                 root.bool("disable_paste_burst", false),
                 root.bool("check_for_update_on_startup", true),

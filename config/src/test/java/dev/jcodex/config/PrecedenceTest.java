@@ -238,6 +238,16 @@ class PrecedenceTest {
 
         assertThat(config.model()).isEqualTo("flag");
         assertThat(config.sandboxPolicy()).isEqualTo(new dev.jcodex.protocol.SandboxPolicy.DangerFullAccess());
+        assertThat(config.diagnostics().unknownKeys()).isEmpty();
+    }
+
+    @Test
+    void configValuesOverriddenByAFlagAreStillValidated() {
+        Path file = fx.userConfig("sandbox_mode = \"full\"\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(fx.request().overrides(ConfigOverrides.builder()
+                .sandboxMode(SandboxMode.READ_ONLY).build()).build()))
+                .hasMessageStartingWith(file + ":1:16: invalid value for sandbox_mode");
     }
 
     @Test

@@ -250,6 +250,7 @@ class SettingsTest {
         fx.userConfig("web_search = \"disabled\"\n");
         assertThat(ConfigLoader.load(fx.request().overrides(ConfigOverrides.builder().webSearch(WebSearchMode.LIVE)
                 .build()).build()).tools().webSearch()).isEqualTo(WebSearchMode.LIVE);
+        assertThat(fx.load().diagnostics().unknownKeys()).isEmpty();
     }
 
     @Test
