@@ -1,0 +1,208 @@
+package dev.jcodex.sandbox;
+
+import dev.jcodex.protocol.SandboxPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the {@code bwrap} (bubblewrap) argv that confines a command to a policy, and finds out once per JVM
+ * whether a working {@code bwrap} exists here.
+ *
+ * <p>Layout: {@code --new-session --die-with-parent --unshare-user --unshare-pid [--unshare-net]
+ * --ro-bind / / --dev /dev --proc /proc}, then {@code --bind R R} for each writable root and
+ * {@code --ro-bind P P} for each existing read-only path inside them. A read-only path that does not exist yet
+ * (the working directory's {@code .codex}) cannot be mounted over without creating a mount point in the user's
+ * tree, so that root is bound child by child instead, like the Landlock split (see {@link LandlockRules}).
+ * There is no seccomp filter on this path: the network namespace already leaves only a private loopback, and
+ * the user and PID namespaces keep {@code ptrace} and signals inside.
+ */
+public final class BubblewrapLauncher {
+
+    private static final System.Logger LOG = System.getLogger(BubblewrapLauncher.class.getName());
+    private static final long PROBE_TIMEOUT_SECONDS = 10;
+
+    private final Path executable;
+
+    private BubblewrapLauncher(Path executable) {
+        this.executable = executable;
+    }
+
+    /** A launcher using {@code executable} as {@code bwrap}, without probing it. */
+    public static BubblewrapLauncher at(Path executable) {
+        return new BubblewrapLauncher(executable.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The system {@code bwrap} if one is on {@code PATH} (outside the JVM's working directory) and can actually
+     * create the namespaces it needs here; probed once per JVM.
+     */
+    public static Optional<BubblewrapLauncher> detect() {
+        return Optional.ofNullable(Probe.RESULT.launcher());
+    }
+
+    /** Why {@link #detect()} found nothing usable, or empty when it did. */
+    public static Optional<String> unavailableReason() {
+        return Optional.ofNullable(Probe.RESULT.problem());
+    }
+
+    /** The {@code bwrap} executable. */
+    public Path executable() {
+        return executable;
+    }
+
+    /**
+     * The argv prefix (ending with {@code --}) that runs a command under {@code policy}.
+     *
+     * @param policy {@code read-only} or {@code workspace-write}; {@code danger-full-access} is rejected with
+     *               {@link IllegalArgumentException}
+     * @param cwd    the policy's working directory
+     * @param env    the child's environment; only {@code TMPDIR} is read
+     */
+    public List<String> argvPrefix(SandboxPolicy policy, Path cwd, Map<String, String> env) {
+        if (policy instanceof SandboxPolicy.DangerFullAccess) {
+            throw new IllegalArgumentException("danger-full-access needs no bubblewrap");
+        }
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--new-session", "--die-with-parent",
+                "--unshare-user", "--unshare-pid"));
+        if (!policy.hasNetworkAccess()) {
+            argv.add("--unshare-net");
+        }
+        argv.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
+        List<WritableRoot> roots = WritableRoots.of(policy, cwd, env);
+        Set<Path> readOnly = new HashSet<>();
+        roots.forEach(root -> readOnly.addAll(root.readOnlySubpaths()));
+        Set<Path> missing = new HashSet<>();
+        for (Path p : readOnly) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                missing.add(p);
+            }
+        }
+        roots.stream().map(WritableRoot::root).sorted(Comparator.naturalOrder())
+                .forEach(root -> bind(root, readOnly, missing, argv));
+        readOnly.stream().sorted(Comparator.naturalOrder())
+                .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p))
+                .forEach(p -> argv.addAll(List.of("--ro-bind", p.toString(), p.toString())));
+        argv.add("--");
+        return List.copyOf(argv);
+    }
+
+    private static void bind(Path path, Set<Path> readOnly, Set<Path> missing, List<String> argv) {
+        if (readOnly.contains(path)) {
+            return;
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return;
+        }
+        if (attrs.isSymbolicLink()) {
+            return;
+        }
+        boolean needsSplit = attrs.isDirectory()
+                && missing.stream().anyMatch(p -> !p.equals(path) && p.startsWith(path));
+        if (!needsSplit) {
+            argv.addAll(List.of("--bind", path.toString(), path.toString()));
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+            entries.forEach(children::add);
+        } catch (IOException e) {
+            return;
+        }
+        children.sort(Comparator.naturalOrder());
+        for (Path child : children) {
+            bind(child, readOnly, missing, argv);
+        }
+    }
+
+    /** Runs {@code bwrap} with every namespace option this class uses around {@code /bin/true}. */
+    static Optional<String> probe(Path bwrap) {
+        List<String> command = List.of(bwrap.toString(), "--new-session", "--die-with-parent", "--unshare-user",
+                "--unshare-pid", "--unshare-net", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+                "--", "/bin/true");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            java.util.concurrent.CompletableFuture<String> output = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try (var in = process.getInputStream()) {
+                    output.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+                } catch (IOException e) {
+                    output.complete("");
+                }
+            });
+            if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of(bwrap + " did not finish its self-test within " + PROBE_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() == 0) {
+                return Optional.empty();
+            }
+            String message = output.join();
+            return Optional.of(bwrap + " cannot create its namespaces here (exit " + process.exitValue() + ": "
+                    + message + "); user namespaces are probably disabled in this container");
+        } catch (IOException e) {
+            return Optional.of("could not run " + bwrap + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while probing " + bwrap);
+        }
+    }
+
+    /** {@code bwrap} on the given search path, skipping anything inside {@code cwd} (it could be planted). */
+    static Optional<Path> findOnPath(String searchPath, Path cwd) {
+        Path canonicalCwd = WritableRoots.canonical(cwd);
+        for (String dir : searchPath.split(":")) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            Path candidate = WritableRoots.canonical(Path.of(dir).resolve("bwrap"));
+            if (candidate.isAbsolute() && !candidate.startsWith(canonicalCwd) && Files.isRegularFile(candidate)
+                    && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "BubblewrapLauncher[" + executable + "]";
+    }
+
+    private static final class Probe {
+        record Result(BubblewrapLauncher launcher, String problem) {}
+
+        static final Result RESULT = probe();
+
+        private static Result probe() {
+            if (!System.getProperty("os.name", "").startsWith("Linux")) {
+                return new Result(null, "bubblewrap needs Linux");
+            }
+            String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+            Optional<Path> bwrap = findOnPath(path, Path.of(System.getProperty("user.dir")));
+            if (bwrap.isEmpty()) {
+                return new Result(null, "no bwrap on PATH (install the bubblewrap package)");
+            }
+            Optional<String> problem = BubblewrapLauncher.probe(bwrap.get());
+            problem.ifPresent(p -> LOG.log(System.Logger.Level.INFO, "bubblewrap unusable: {0}", p));
+            return problem.map(p -> new Result(null, p))
+                    .orElseGet(() -> new Result(new BubblewrapLauncher(bwrap.get()), null));
+        }
+    }
+}

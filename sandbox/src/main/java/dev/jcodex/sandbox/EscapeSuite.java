@@ -1,0 +1,215 @@
+package dev.jcodex.sandbox;
+
+import dev.jcodex.common.SpawnConfinement;
+import dev.jcodex.protocol.SandboxPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tries to break out of the sandbox with real {@code /bin/sh -c} children and reports, per attempt, whether the
+ * sandbox held — the engine behind {@code codex sandbox selftest} and the module's own tests.
+ *
+ * <p>Under {@code workspace-write} (working directory = a fresh root, {@code /tmp} and {@code $TMPDIR}
+ * excluded) and under {@code read-only} it attempts writes outside the roots (directly, via {@code ..}, via a
+ * planted symlink, via a child-made symlink, via a hard link, via {@code /proc/self/root}), renames of the root
+ * and its parent, writes into {@code .git} and first-time creation of {@code .codex}, TCP and UDP to loopback
+ * listeners run by this JVM, reading this JVM's environment through {@code /proc/<pid>/environ}, and finding
+ * secret-looking variables of this JVM in its own environment. Positive controls (writes inside the root work,
+ * the network and the outside directory are reachable under {@code danger-full-access}) make sure a broken
+ * setup cannot pass as "contained".
+ *
+ * <p>Everything is created beneath {@code scratchDir} (one fresh sub-directory per run), except one uniquely
+ * named probe file in {@code /tmp} that is removed if an attack manages to create it.
+ */
+public final class EscapeSuite {
+
+    private static final long CHILD_TIMEOUT_SECONDS = 60;
+
+    private EscapeSuite() {}
+
+    /** Runs the suite with {@link SandboxSelector#detect()} and {@link #defaultChildEnv()}. */
+    public static List<AttackResult> run(Path scratchDir) throws IOException {
+        return run(scratchDir, SandboxSelector.detect(), defaultChildEnv());
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param scratchDir an existing directory outside any real project
+     * @param selector   decides the mechanism (use {@link SandboxSelector#using} to test a specific one)
+     * @param childEnv   the environment every child gets — pass the output of the real environment filter to
+     *                   check that it keeps this JVM's secret-looking variables out
+     */
+    public static List<AttackResult> run(Path scratchDir, SandboxSelector selector, Map<String, String> childEnv)
+            throws IOException {
+        Path runDir = Files.createTempDirectory(scratchDir.toAbsolutePath(), "escape-");
+        try (ServerSocketChannel tcp = ServerSocketChannel.open();
+                DatagramChannel udp = DatagramChannel.open()) {
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            tcp.bind(new InetSocketAddress(loopback, 0));
+            tcp.configureBlocking(false);
+            udp.bind(new InetSocketAddress(loopback, 0));
+            udp.configureBlocking(false);
+            EscapeFixture fixture = EscapeFixture.create(runDir, new EscapeFixture.Listeners(tcp, udp));
+            List<AttackResult> results = new ArrayList<>();
+            for (EscapeProbes.Probe probe : EscapeProbes.all(fixture, childEnv)) {
+                results.add(runProbe(probe, fixture, selector, childEnv));
+            }
+            return List.copyOf(results);
+        }
+    }
+
+    /** Whether every attack was contained and every control succeeded. */
+    public static boolean allPassed(List<AttackResult> results) {
+        return !results.isEmpty() && results.stream().allMatch(AttackResult::passed);
+    }
+
+    /**
+     * A conservative child environment taken from this JVM's: {@code PATH}, {@code HOME}, {@code LANG},
+     * {@code LC_ALL}, {@code USER}, {@code LOGNAME}, {@code SHELL} (the spec's "core" set minus temp dirs).
+     */
+    public static Map<String, String> defaultChildEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : List.of("PATH", "HOME", "LANG", "LC_ALL", "USER", "LOGNAME", "SHELL")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+        return env;
+    }
+
+    private static AttackResult runProbe(EscapeProbes.Probe probe, EscapeFixture fixture, SandboxSelector selector,
+            Map<String, String> childEnv) throws IOException {
+        fixture.listeners().drain();
+        SandboxPlan plan = selector.plan(probe.policy(), fixture.root(), childEnv);
+        EscapeProbes.Outcome outcome;
+        try {
+            outcome = execute(plan, probe.script(), fixture.root(), childEnv);
+        } catch (SpawnConfinement.SandboxUnavailableException e) {
+            return new AttackResult(probe.name(), true, "refused to run: " + e.getMessage(), probe.expectation());
+        }
+        EscapeProbes.Judgement judgement = probe.judge().judge(outcome);
+        String detail = judgement.detail() + (outcome.timedOut() ? " (child timed out and was killed)" : "");
+        return new AttackResult(probe.name(), judgement.contained(), detail, probe.expectation());
+    }
+
+    private static EscapeProbes.Outcome execute(SandboxPlan plan, String script, Path cwd,
+            Map<String, String> childEnv) throws IOException {
+        Process process = SandboxedSpawn.start(plan, List.of("/bin/sh", "-c", script), cwd, childEnv);
+        CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+        CompletableFuture<String> stdout = readAsync(process.getInputStream());
+        boolean finished;
+        try {
+            finished = process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while running an escape probe", e);
+        }
+        return new EscapeProbes.Outcome(process.exitValue(), stdout.join(), stderr.join(), !finished);
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (in) {
+                result.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                result.complete("");
+            }
+        });
+        return result;
+    }
+
+    /** The files and listeners one run attacks. */
+    record EscapeFixture(Path runDir, Path root, Path outside, Listeners listeners) {
+
+        static final String VICTIM_CONTENT = "original\n";
+        static final String README_CONTENT = "inside the root\n";
+
+        /** Loopback listeners owned by the (unconfined) JVM. */
+        record Listeners(ServerSocketChannel tcp, DatagramChannel udp) {
+            int tcpPort() {
+                return ((InetSocketAddress) localAddress(tcp)).getPort();
+            }
+
+            int udpPort() {
+                return ((InetSocketAddress) localAddress(udp)).getPort();
+            }
+
+            /** Whether a TCP connection arrived since the last drain (non-blocking: the handshake is done). */
+            boolean tcpReached() throws IOException {
+                boolean reached = false;
+                for (SocketChannel accepted = tcp.accept(); accepted != null; accepted = tcp.accept()) {
+                    accepted.close();
+                    reached = true;
+                }
+                return reached;
+            }
+
+            /** Whether a datagram arrived since the last drain. */
+            boolean udpReached() throws IOException {
+                boolean reached = false;
+                ByteBuffer buffer = ByteBuffer.allocate(2048);
+                while (udp.receive(buffer) != null) {
+                    buffer.clear();
+                    reached = true;
+                }
+                return reached;
+            }
+
+            void drain() throws IOException {
+                tcpReached();
+                udpReached();
+            }
+
+            private static java.net.SocketAddress localAddress(java.nio.channels.NetworkChannel channel) {
+                try {
+                    return channel.getLocalAddress();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        static EscapeFixture create(Path runDir, Listeners listeners) throws IOException {
+            Path root = Files.createDirectories(runDir.resolve("root"));
+            Path outside = Files.createDirectories(runDir.resolve("outside"));
+            Files.createDirectories(root.resolve(".git/hooks"));
+            Files.writeString(root.resolve(".git/config"), "[core]\n\tbare = false\n");
+            Files.createDirectories(root.resolve("work"));
+            Files.writeString(root.resolve("work/readme.txt"), README_CONTENT);
+            Files.writeString(root.resolve("top.txt"), "top\n");
+            Files.writeString(outside.resolve("victim.txt"), VICTIM_CONTENT);
+            Files.createSymbolicLink(root.resolve("work/planted-link"), outside);
+            return new EscapeFixture(runDir.toRealPath(), root.toRealPath(), outside.toRealPath(), listeners);
+        }
+    }
+
+    static SandboxPolicy workspaceWritePolicy() {
+        return new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.jcodex.sandbox;
+
+import dev.jcodex.common.SpawnConfinement;
+import dev.jcodex.protocol.SandboxPolicy;
+import dev.jcodex.sandbox.LandlockRules.PathRule;
+import dev.jcodex.sandbox.LinuxSyscalls.SyscallFailedException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Confines the calling platform thread — and every process it spawns afterwards — with Landlock and seccomp,
+ * through the FFM API. The JVM's other threads are untouched: Landlock's {@code restrict_self},
+ * {@code no_new_privs} and a seccomp filter installed without {@code TSYNC} all act on one thread.
+ *
+ * <p>What {@link #applyToCurrentThread()} enforces, computed afresh on each call:
+ * <ul>
+ *   <li>read and execute everywhere;</li>
+ *   <li>write (every file-system right of the running ABI except creating device nodes) beneath the writable
+ *       roots of {@link WritableRoots#of}, split around their read-only paths as {@link LandlockRules}
+ *       describes; plus {@code /dev/null}, {@code /dev/zero}, {@code /dev/full}, {@code /dev/random},
+ *       {@code /dev/urandom}, {@code /dev/tty}, {@code /dev/ptmx} and {@code /dev/pts};</li>
+ *   <li>signals only to processes in the same sandbox (ABI 6+);</li>
+ *   <li>with the network off: no TCP bind/connect (ABI 4+), no abstract Unix sockets outside the sandbox
+ *       (ABI 6+), and seccomp refusing any socket that is not {@code AF_UNIX} (all ABIs);</li>
+ *   <li>always: the seccomp deny list of {@link Arch#alwaysDenied()} ({@code ptrace}, io_uring, module
+ *       loading, {@code bpf}, …), {@code no_new_privs}, and — when running as root — privileged capabilities
+ *       removed from the bounding set ({@link BoundingSet}).</li>
+ * </ul>
+ *
+ * <p>Call it only on a fresh platform thread that will spawn one child and then end; after it returns (or
+ * throws) the thread is restricted for good.
+ */
+public final class LandlockConfinement implements SpawnConfinement {
+
+    private static final System.Logger LOG = System.getLogger(LandlockConfinement.class.getName());
+
+    private final SandboxPolicy policy;
+    private final Path cwd;
+    private final Map<String, String> env;
+
+    private LandlockConfinement(SandboxPolicy policy, Path cwd, Map<String, String> env) {
+        this.policy = policy;
+        this.cwd = cwd;
+        this.env = env;
+    }
+
+    /**
+     * A confinement for {@code policy}.
+     *
+     * @param policy {@code read-only} or {@code workspace-write}; {@code danger-full-access} needs no
+     *               confinement and is rejected with {@link IllegalArgumentException}
+     * @param cwd    the policy's working directory (a writable root under {@code workspace-write})
+     * @param env    the child's environment; only {@code TMPDIR} is read
+     */
+    public static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env) {
+        Objects.requireNonNull(policy, "policy");
+        if (policy instanceof SandboxPolicy.DangerFullAccess) {
+            throw new IllegalArgumentException("danger-full-access needs no confinement");
+        }
+        return new LandlockConfinement(policy, cwd.toAbsolutePath().normalize(), Map.copyOf(env));
+    }
+
+    /** The Landlock ABI version of the running kernel, or 0 when Landlock cannot be used here. */
+    public static int abiVersion() {
+        return Probe.RESULT.abi();
+    }
+
+    /** Why Landlock cannot be used here, or empty when it can. */
+    public static Optional<String> unavailableReason() {
+        return Optional.ofNullable(Probe.RESULT.problem());
+    }
+
+    @Override
+    public void applyToCurrentThread() {
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("Landlock confinement must run on a dedicated platform thread");
+        }
+        Probe.Result probe = Probe.RESULT;
+        if (probe.problem() != null) {
+            throw new SandboxUnavailableException(probe.problem());
+        }
+        Arch arch = Arch.current().orElseThrow();
+        int abi = probe.abi();
+        boolean networkOff = !policy.hasNetworkAccess();
+        List<PathRule> rules = LandlockRules.plan(WritableRoots.of(policy, cwd, env), abi);
+        int rulesetFd = -1;
+        try {
+            rulesetFd = Landlock.createRuleset(abi, Landlock.handledFs(abi),
+                    networkOff ? Landlock.handledNet(abi) : 0, Landlock.scopes(abi, networkOff));
+            for (PathRule rule : rules) {
+                addRule(arch, rulesetFd, rule);
+            }
+            BoundingSet.dropPrivileged(arch);
+            SeccompFilter.setNoNewPrivs(arch);
+            Landlock.restrictSelf(rulesetFd);
+            // Before ABI 3 Landlock cannot govern truncate(2) by path; refuse the call outright (ftruncate needs
+            // an fd opened for writing, which Landlock does govern).
+            List<Arch.Syscall> extraDenied = abi < 3
+                    ? List.of(new Arch.Syscall("truncate", arch.numbers().truncate())) : List.of();
+            SeccompFilter.install(arch, SeccompFilter.program(arch,
+                    networkOff ? SeccompFilter.Sockets.UNIX_ONLY : SeccompFilter.Sockets.ANY, extraDenied));
+        } catch (SyscallFailedException e) {
+            throw new SandboxUnavailableException("could not confine the command with Landlock/seccomp ("
+                    + e.getMessage() + "); refusing to run it unsandboxed", e);
+        } finally {
+            LinuxSyscalls.closeQuietly(arch, rulesetFd);
+        }
+    }
+
+    private static void addRule(Arch arch, int rulesetFd, PathRule rule) throws SyscallFailedException {
+        boolean fixedSystemPath = rule.path().startsWith("/dev") || rule.path().equals(Path.of("/"));
+        int fd;
+        try {
+            fd = LinuxSyscalls.openPath(arch, rule.path().toString(), fixedSystemPath ? 0 : arch.oNoFollow());
+        } catch (SyscallFailedException e) {
+            if (rule.path().equals(Path.of("/"))) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "skipping Landlock rule for {0}: {1}", rule.path(), e.getMessage());
+            return; // Vanished since planning, or not openable: it simply gets no write right.
+        }
+        try {
+            Landlock.addPathRule(rulesetFd, fd, rule.access(), rule.path().toString());
+        } catch (SyscallFailedException e) {
+            if (e.errno() != LinuxSyscalls.EINVAL || rule.path().equals(Path.of("/"))) {
+                throw e;
+            }
+            // Swapped for another kind of file since planning: fail closed, grant nothing there.
+            LOG.log(System.Logger.Level.DEBUG, "skipping Landlock rule for {0}: {1}", rule.path(), e.getMessage());
+        } finally {
+            LinuxSyscalls.closeQuietly(arch, fd);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LandlockConfinement[" + policy.mode() + ", cwd=" + cwd + ", abi=" + abiVersion() + "]";
+    }
+
+    /** The once-per-JVM answer to "can Landlock be used here, and which ABI?". */
+    private static final class Probe {
+        record Result(int abi, String problem) {}
+
+        static final Result RESULT = probe();
+
+        private static Result probe() {
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+                return new Result(0, "Landlock needs Linux; this is " + System.getProperty("os.name"));
+            }
+            if (Arch.current().isEmpty()) {
+                return new Result(0, "the Landlock/seccomp sandbox supports x86-64 and aarch64, not "
+                        + System.getProperty("os.arch"));
+            }
+            try {
+                if (!LinuxSyscalls.available()) {
+                    return new Result(0, "libc's syscall() is not reachable through the FFM linker");
+                }
+                int abi = Landlock.probeAbi();
+                return abi >= 1 ? new Result(abi, null)
+                        : new Result(0, "the kernel reports Landlock ABI " + abi);
+            } catch (SyscallFailedException e) {
+                return new Result(0, "Landlock is not available on this kernel (" + e.getMessage()
+                        + "); it needs Linux 5.13+ with Landlock enabled in the LSM list");
+            } catch (RuntimeException | LinkageError e) {
+                return new Result(0, "native access failed (" + e
+                        + "); run the JVM with --enable-native-access=ALL-UNNAMED");
+            }
+        }
+    }
+}

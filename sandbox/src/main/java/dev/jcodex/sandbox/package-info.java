@@ -1,0 +1,8 @@
+/**
+ * Sandbox policies turned into launch plans: Landlock + seccomp applied to the spawning thread through the FFM
+ * API, bubblewrap argv, macOS Seatbelt profiles; the denial heuristic; a self-test that attacks the sandbox
+ * with real child processes; and a plain-words explanation of a policy.
+ *
+ * <p>Entry point: {@link dev.jcodex.sandbox.SandboxSelector#plan}.
+ */
+package dev.jcodex.sandbox;
