@@ -66,21 +66,40 @@ public sealed interface ConfigEdit {
     }
 
     /**
-     * {@code [features] <key> = enabled}.
+     * {@code [features] <key> = true} ({@code codex features enable <name>}); legacy names are written under
+     * their canonical key.
      *
      * @throws ConfigException {@code Unknown feature flag: <name>}
      */
-    static ConfigEdit setFeature(String feature, boolean enabled) {
-        return new SetValue(List.of("features", Feature.require(feature).key()), enabled);
+    static ConfigEdit enableFeature(String feature) {
+        return new SetValue(List.of("features", Feature.require(feature).key()), true);
     }
 
     /**
-     * {@code [profiles.<profile>.features] <key> = enabled} ({@code codex features enable -p <profile>}).
+     * {@code [features] <key> = false} ({@code codex features disable <name>}).
      *
      * @throws ConfigException {@code Unknown feature flag: <name>}
      */
-    static ConfigEdit setProfileFeature(String profile, String feature, boolean enabled) {
-        return new SetValue(List.of("profiles", profile, "features", Feature.require(feature).key()), enabled);
+    static ConfigEdit disableFeature(String feature) {
+        return new SetValue(List.of("features", Feature.require(feature).key()), false);
+    }
+
+    /**
+     * {@code [profiles.<profile>.features] <key> = true} ({@code codex features enable -p <profile> <name>}).
+     *
+     * @throws ConfigException {@code Unknown feature flag: <name>}
+     */
+    static ConfigEdit enableProfileFeature(String profile, String feature) {
+        return new SetValue(List.of("profiles", profile, "features", Feature.require(feature).key()), true);
+    }
+
+    /**
+     * {@code [profiles.<profile>.features] <key> = false}.
+     *
+     * @throws ConfigException {@code Unknown feature flag: <name>}
+     */
+    static ConfigEdit disableProfileFeature(String profile, String feature) {
+        return new SetValue(List.of("profiles", profile, "features", Feature.require(feature).key()), false);
     }
 
     /** {@code [mcp_servers.<name>]} with {@code entries} ({@code command}, {@code args}, {@code env}, ...). */

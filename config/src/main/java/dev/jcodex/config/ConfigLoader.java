@@ -90,7 +90,7 @@ public final class ConfigLoader {
     }
 
     private static TomlNode.Table sessionLayer(List<ConfigOverride> overrides, Path cwd) {
-        TomlNode.Table session = new TomlNode.Table(Origin.override("", cwd));
+        TomlNode.Table session = new TomlNode.Table(Origin.flag("command line", cwd));
         for (ConfigOverride override : overrides) {
             TomlNode node = override.toNode(cwd);
             TomlNode.Table single = new TomlNode.Table(node.origin());

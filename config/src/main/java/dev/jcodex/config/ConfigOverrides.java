@@ -117,7 +117,8 @@ public record ConfigOverrides(
 
         public Builder developerInstructions(String value) { developerInstructions = value; return this; }
 
-        public Builder showRawAgentReasoning(Boolean value) { showRawAgentReasoning = value; return this; }
+        /** Show raw reasoning ({@code codex exec --oss} does this). */
+        public Builder showRawAgentReasoning() { showRawAgentReasoning = true; return this; }
 
         public Builder webSearch(WebSearchMode value) { webSearch = value; return this; }
 

@@ -2,6 +2,7 @@ package dev.jcodex.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -90,8 +91,10 @@ public record InstructionSettings(
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw root.error(key, "failed to read " + file + ": no such file");
         } catch (IOException e) {
-            throw root.error(key, "failed to read " + file + ": " + e.getMessage());
+            throw root.error(key, "failed to read " + file + ": " + e);
         }
         if (text.isBlank()) {
             throw root.error(key, file + " is empty");

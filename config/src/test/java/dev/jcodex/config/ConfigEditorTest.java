@@ -62,8 +62,8 @@ class ConfigEditorTest {
     void featureFlagsGlobalAndPerProfile() throws Exception {
         Path file = config(ORIGINAL);
 
-        ConfigEditor.apply(file, ConfigEdit.setFeature("undo", false), ConfigEdit.setFeature("memories", true),
-                ConfigEdit.setProfileFeature("fast", "js_repl", true));
+        ConfigEditor.apply(file, ConfigEdit.disableFeature("undo"), ConfigEdit.enableFeature("memory_tool"),
+                ConfigEdit.enableProfileFeature("fast", "js_repl"));
 
         assertThat(Files.readString(file)).isEqualTo(ORIGINAL
                 .replace("undo = true\n", "undo = false\nmemories = true\n")
@@ -72,7 +72,7 @@ class ConfigEditorTest {
 
     @Test
     void unknownFeatureCannotBeWritten() {
-        assertThatThrownBy(() -> ConfigEdit.setFeature("warp", true)).hasMessage("Unknown feature flag: warp");
+        assertThatThrownBy(() -> ConfigEdit.enableFeature("warp")).hasMessage("Unknown feature flag: warp");
     }
 
     @Test

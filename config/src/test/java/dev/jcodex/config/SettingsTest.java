@@ -310,6 +310,16 @@ class SettingsTest {
     }
 
     @Test
+    void execOssFlagsShowRawReasoningOverConfig() {
+        fx.userConfig("show_raw_agent_reasoning = false\n");
+
+        Config c = ConfigLoader.load(fx.request().overrides(ConfigOverrides.builder().showRawAgentReasoning()
+                .build()).build());
+
+        assertThat(c.ui().showRawAgentReasoning()).isTrue();
+    }
+
+    @Test
     void outputSchemaResolvesAgainstCwd() {
         Config c = ConfigLoader.load(fx.request().overrides(ConfigOverrides.builder()
                 .outputSchema(Path.of("schema.json")).build()).build());
