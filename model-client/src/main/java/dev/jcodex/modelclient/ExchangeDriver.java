@@ -2,6 +2,7 @@ package dev.jcodex.modelclient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -71,6 +72,8 @@ final class ExchangeDriver {
     }
 
     private void run() {
+        LOG.log(System.Logger.Level.DEBUG, "model request to {0} (thread {1}, turn {2})", plan.url(),
+                plan.context().threadId(), plan.context().turnId());
         int maxRetries = provider.info().requestMaxRetriesOrDefault();
         int attempt = 0;
         boolean recoveredAuth = false;
@@ -156,7 +159,7 @@ final class ExchangeDriver {
         return b.build();
     }
 
-    private void headerEvents(java.net.http.HttpHeaders headers) {
+    private void headerEvents(HttpHeaders headers) {
         for (RateLimitSnapshot s : RateLimitSnapshot.fromHeaders(headers)) {
             stream.push(new ResponseEvent.RateLimits(s));
         }

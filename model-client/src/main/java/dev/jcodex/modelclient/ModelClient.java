@@ -1,6 +1,7 @@
 package dev.jcodex.modelclient;
 
 import dev.jcodex.config.WireApi;
+import dev.jcodex.protocol.ProtocolJson;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -81,7 +82,7 @@ public final class ModelClient {
             ChatRequestBuilder.ChatBody chat = ChatRequestBuilder.build(request);
             Supplier<StreamDecoder> decoders = () -> new ChatDecoder(chat.customToolNames());
             plan = new ExchangeDriver.Plan(provider.endpoint("chat/completions"),
-                    dev.jcodex.protocol.ProtocolJson.write(chat.body()), context, decoders);
+                    ProtocolJson.write(chat.body()), context, decoders);
         } else {
             plan = new ExchangeDriver.Plan(provider.endpoint("responses"), request.toJson(), context,
                     ResponsesDecoder::new);

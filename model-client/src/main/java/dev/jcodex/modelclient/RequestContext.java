@@ -1,5 +1,6 @@
 package dev.jcodex.modelclient;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record RequestContext(String threadId, String turnId, UserAgent userAgent
         Objects.requireNonNull(userAgent, "userAgent");
         betaFeatures = betaFeatures == null ? List.of() : List.copyOf(betaFeatures);
         extraHeaders = extraHeaders == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders));
     }
 
     /** A context with no turn id, generation 0 and no optional headers. */

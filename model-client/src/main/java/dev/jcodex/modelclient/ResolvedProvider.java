@@ -4,11 +4,13 @@ import dev.jcodex.config.ModelProviderInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A model provider ready for requests: its config, the effective base URL, where credentials come from and the
@@ -30,7 +32,7 @@ public record ResolvedProvider(ModelProviderInfo info, String baseUrl, Credentia
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(credentials, "credentials");
         baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
-        staticHeaders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(staticHeaders));
+        staticHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(staticHeaders));
     }
 
     /** {@code {base_url}/<path>} plus the provider's {@code query_params}. */
@@ -39,7 +41,7 @@ public record ResolvedProvider(ModelProviderInfo info, String baseUrl, Credentia
         if (!info.queryParams().isEmpty()) {
             url.append(baseUrl.contains("?") ? '&' : '?');
             boolean first = true;
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(info.queryParams()).entrySet()) {
+            for (Map.Entry<String, String> e : new TreeMap<>(info.queryParams()).entrySet()) {
                 if (!first) {
                     url.append('&');
                 }

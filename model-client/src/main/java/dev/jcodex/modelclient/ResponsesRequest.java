@@ -8,6 +8,7 @@ import dev.jcodex.protocol.ReasoningSummary;
 import dev.jcodex.protocol.ResponseItem;
 import dev.jcodex.protocol.Verbosity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record ResponsesRequest(
         input = List.copyOf(input);
         tools = tools == null ? null : List.copyOf(tools);
         include = include == null ? List.of() : List.copyOf(include);
-        clientMetadata = clientMetadata == null ? null : java.util.Collections.unmodifiableMap(
+        clientMetadata = clientMetadata == null ? null : Collections.unmodifiableMap(
                 new LinkedHashMap<>(clientMetadata));
     }
 

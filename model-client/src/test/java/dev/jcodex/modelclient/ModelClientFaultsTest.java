@@ -236,6 +236,28 @@ class ModelClientFaultsTest {
     }
 
     @Test
+    void interruptingTheConsumerAbortsTheExchange() throws Exception {
+        mock.enqueue(MockResponse.sse().stall().build());
+        ModelClient client = TestSupport.client(mock.baseUrl());
+        ResponseStream stream = client.stream(TestSupport.request(client), TestSupport.context());
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread consumer = Thread.ofVirtual().start(() -> {
+            try {
+                TestSupport.drain(stream);
+                outcome.complete(null);
+            } catch (ModelClientException e) {
+                outcome.complete(e);
+            }
+        });
+        mock.awaitRequests(1, Duration.ofSeconds(10));
+
+        consumer.interrupt();
+
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(ModelClientException.Interrupted.class);
+        assertThat(stream.isClosed()).isTrue();
+    }
+
+    @Test
     void aResponseFailedEventEndsTheStreamWithItsError() {
         mock.enqueue(MockResponse.sse().message("partial").failed("server_error", "boom").build());
         ModelClient client = TestSupport.client(mock.baseUrl());
