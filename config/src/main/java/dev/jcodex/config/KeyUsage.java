@@ -22,6 +22,7 @@ final class KeyUsage {
 
     private final Set<List<String>> consumedLeaves = new HashSet<>();
     private final Set<List<String>> consumedSubtrees = new HashSet<>();
+    private final Set<List<String>> knownTables = new HashSet<>();
 
     void leaf(List<String> path) {
         consumedLeaves.add(List.copyOf(path));
@@ -29,6 +30,11 @@ final class KeyUsage {
 
     void subtree(List<String> path) {
         consumedSubtrees.add(List.copyOf(path));
+    }
+
+    /** A table that was opened for reading: known even when empty (its entries are still checked). */
+    void table(List<String> path) {
+        knownTables.add(List.copyOf(path));
     }
 
     /** Leaves of {@code root} that were neither read nor inside a consumed subtree. */
@@ -41,12 +47,11 @@ final class KeyUsage {
     private void walk(TomlNode.Table table, List<String> path, List<UnknownKey> unknown) {
         for (Map.Entry<String, TomlNode> entry : table.entries().entrySet()) {
             path.add(entry.getKey());
-            if (!consumedSubtrees.contains(path) && !consumedLeaves.contains(path)) {
-                if (entry.getValue() instanceof TomlNode.Table nested && !nested.isEmpty()) {
-                    walk(nested, path, unknown);
-                } else {
-                    unknown.add(new UnknownKey(Toml.joinKeyPath(path), entry.getValue().origin()));
-                }
+            boolean known = consumedSubtrees.contains(path) || consumedLeaves.contains(path);
+            if (entry.getValue() instanceof TomlNode.Table nested && !nested.isEmpty() && !known) {
+                walk(nested, path, unknown);
+            } else if (!known && !(entry.getValue() instanceof TomlNode.Table && knownTables.contains(path))) {
+                unknown.add(new UnknownKey(Toml.joinKeyPath(path), entry.getValue().origin()));
             }
             path.removeLast();
         }

@@ -81,6 +81,7 @@ final class TableReader {
         }
         List<String> nestedPath = new ArrayList<>(path);
         nestedPath.add(key);
+        usage.table(nestedPath);
         return new TableReader(nested, nestedPath, usage, env);
     }
 

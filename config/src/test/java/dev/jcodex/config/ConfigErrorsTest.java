@@ -195,6 +195,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void emptyKnownTablesAreNotUnknownButEmptyUnknownTablesAre() {
+        Path file = fx.userConfig("[tui]\n[history]\n[mystery]\n");
+
+        assertThat(fx.load().diagnostics().unknownKeys())
+                .containsExactly(file + ":3:1: unknown configuration key `mystery`");
+    }
+
+    @Test
     void unknownKeysAreToleratedAndReported() {
         Path file = fx.userConfig("modle = \"typo\"\n[tui]\nanimashuns = false\n[hooks]\nanything = 1\n");
 
