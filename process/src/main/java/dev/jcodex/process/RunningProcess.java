@@ -48,6 +48,7 @@ public final class RunningProcess implements AutoCloseable {
     private final CompletableFuture<Integer> exitCode;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean timedOut;
+    private volatile long exitNanos;
 
     private RunningProcess(Spawner.SpawnedChild child, ExecRequest request, OutputListener listener, long startNanos) {
         this.child = child;
@@ -69,7 +70,10 @@ public final class RunningProcess implements AutoCloseable {
             CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS,
                     Thread::startVirtualThread).execute(process::expire);
         }
-        process.exitCode.thenRun(() -> Thread.startVirtualThread(process::notifyExit));
+        process.exitCode.thenRun(() -> {
+            process.exitNanos = System.nanoTime();
+            Thread.startVirtualThread(process::notifyExit);
+        });
         return process;
     }
 
@@ -190,7 +194,7 @@ public final class RunningProcess implements AutoCloseable {
         return new ExecOutput(code, capture.stdout(), capture.stderr(), capture.aggregated(), elapsed(), timedOut);
     }
 
-    /** Kills the tree, waits for the exit, drains output for at most {@link #IO_DRAIN_TIMEOUT}, reaps. */
+    /** Kills the tree, waits for the exit, lets output drain until {@link #IO_DRAIN_TIMEOUT} after it, reaps. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -202,7 +206,9 @@ public final class RunningProcess implements AutoCloseable {
         if (!exitCode.isDone()) {
             LOG.log(System.Logger.Level.WARNING, "`" + program + "` (pid " + pid() + ") did not exit after SIGKILL");
         }
-        interrupted |= awaitQuietly(outputClosed, IO_DRAIN_TIMEOUT);
+        // Readers get IO_DRAIN_TIMEOUT from the exit, however much of it the caller already spent waiting.
+        long drainLeft = exitCode.isDone() ? exitNanos + IO_DRAIN_TIMEOUT.toNanos() - System.nanoTime() : 0;
+        interrupted |= awaitQuietly(outputClosed, Duration.ofNanos(Math.max(0, drainLeft)));
         if (!outputClosed.isDone()) {
             stopReaders();
             interrupted |= awaitQuietly(outputClosed, IO_DRAIN_TIMEOUT);

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProcessLauncherTest {
 
+    /** Starts an orphaned daemon in its own session that keeps stdout open; waits until it has left the session. */
+    private static final String DAEMON = "echo hi; setsid -f sh -c 'echo $$ > daemon.tmp; mv daemon.tmp daemon.pid;"
+            + " exec sleep 30'; while [ ! -s daemon.pid ]; do sleep 0.05; done";
+
     private final ProcessLauncher launcher = ProcessLauncher.system();
 
     @TempDir
@@ -109,6 +113,42 @@ class ProcessLauncherTest {
         assertThat(out.exitCode()).isZero();
         assertThat(out.stdout()).isEqualTo("hi\n");
         assertThat(out.duration()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void escapedDaemonHoldingThePipeIsCutOffAfterTheDrainTimeout() throws Exception {
+        // setsid -f: a new session whose parent exits at once, so the tree kill cannot find it; it keeps stdout open.
+        ExecRequest request = sh(DAEMON);
+        try {
+            ExecOutput out = launcher.run(request);
+
+            assertThat(out.exitCode()).isZero();
+            assertThat(out.stdout()).isEqualTo("hi\n");
+        } finally {
+            killDaemon(dir.resolve("daemon.pid"));
+        }
+    }
+
+    @Test
+    void escapedDaemonHoldingTheTerminalDoesNotBlockClose() throws Exception {
+        ExecRequest request = sh(DAEMON)
+                .withTerminal(ExecRequest.Terminal.PTY);
+        try (RunningProcess process = launcher.start(request)) {
+            assertThat(process.waitFor()).isZero();
+            assertThat(process.awaitOutputClosed(Duration.ofMillis(300))).isFalse();
+
+            process.close();
+
+            assertThat(process.outputClosed()).isTrue();
+            assertThat(process.stdout()).isEqualTo("hi\r\n");
+        } finally {
+            killDaemon(dir.resolve("daemon.pid"));
+        }
+    }
+
+    private static void killDaemon(Path pidFile) throws InterruptedException {
+        assertThat(ProcFs.eventually(Duration.ofSeconds(5), () -> !readQuietly(pidFile).isBlank())).isTrue();
+        ProcessHandle.of(Long.parseLong(readQuietly(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     @Test

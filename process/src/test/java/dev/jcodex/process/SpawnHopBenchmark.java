@@ -38,7 +38,15 @@ public final class SpawnHopBenchmark {
             runNone[i] = fullRun(launcher, plain);
             runHop[i] = fullRun(launcher, hopped);
         }
+        long[] bareHop = new long[iterations * 10];
+        for (int i = 0; i < bareHop.length; i++) {
+            long start = System.nanoTime();
+            ConfinedSpawn.run(noOp, "nothing", () -> 0);
+            bareHop[i] = System.nanoTime() - start;
+        }
         System.out.printf("iterations=%d%n", iterations);
+        System.out.printf("bare hop (platform thread start + confinement + join)  median %.3f ms  p90 %.3f ms%n",
+                median(bareHop), p90(bareHop));
         System.out.printf("start() NONE        median %.3f ms  p90 %.3f ms%n", median(spawnNone), p90(spawnNone));
         System.out.printf("start() no-op hop   median %.3f ms  p90 %.3f ms%n", median(spawnHop), p90(spawnHop));
         System.out.printf("run()   NONE        median %.3f ms  p90 %.3f ms%n", median(runNone), p90(runNone));
