@@ -231,12 +231,12 @@ class ProcessLauncherTest {
 
     @Test
     void childLeadsItsOwnSession() throws Exception {
-        try (RunningProcess process = launcher.start(sh("ps -o pid=,pgid=,sid= -p $$"))) {
-            process.waitFor();
-            process.awaitOutputClosed(Duration.ofSeconds(5));
-            List<String> ids = List.of(process.stdout().strip().split("\\s+"));
-            assertThat(ids).containsExactly(String.valueOf(process.pid()), String.valueOf(process.pid()),
-                    String.valueOf(process.pid()));
+        try (RunningProcess process = launcher.start(ExecRequest.of(List.of("sleep", "30"), dir, ENV))) {
+            int pid = (int) process.pid();
+            ProcessTree.Ids ids = ProcessTree.scan().stream().filter(entry -> entry.pid() == pid).findFirst()
+                    .orElseThrow();
+
+            assertThat(ids).isEqualTo(new ProcessTree.Ids(pid, (int) ProcessHandle.current().pid(), pid, pid));
         }
     }
 
