@@ -9,9 +9,11 @@ import java.util.function.IntSupplier;
  * {@code no_new_privs} and seccomp act on the calling thread and are inherited by children, so the child is confined
  * while every other JVM thread stays free.
  *
- * <p>The confined thread must create no thread and wake no virtual thread (a new carrier or reaper thread would
- * inherit the restrictions): it only calls pre-linked native functions, and the caller learns the result through
- * {@link Thread#join()}.
+ * <p>The confined thread must create no thread and must not schedule a virtual thread itself (a new carrier or reaper
+ * thread would inherit the restrictions): it only calls pre-linked native functions, and the caller learns the result
+ * through {@link Thread#join()}. When the caller is a virtual thread, the join's wake-up after the confined thread's
+ * monitor exit is scheduled by the JVM's own {@code VirtualThread-unblocker} thread (JDK 24+), not by the confined
+ * thread. {@code SpawnConfinementTest} checks that no JVM thread ends up restricted.
  */
 final class ConfinedSpawn {
 
