@@ -16,7 +16,7 @@ final class SecretRedactor {
     /** {@code api_key=…}, {@code "apiKey": "…"}, {@code password: …}, {@code access_token=…}. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?i)(\"?(?:api[_-]?key|apikey|secret|password|passwd|access[_-]?token|refresh[_-]?token|id[_-]?token"
-                    + "|client[_-]?secret|authorization)\"?\\s*[:=]\\s*\"?)([^\\s\",}&]{4,})");
+                    + "|client[_-]?secret|authorization)\"?\\s*[:=]\\s*\"?)(?!(?:bearer|basic)\\s)([^\\s\",}&]{4,})");
 
     private SecretRedactor() {}
 

@@ -3,10 +3,13 @@ package dev.jcodex.state;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * One thread as the index knows it.
+ *
+ * Times are kept at millisecond precision, as stored.
  *
  * @param id thread id
  * @param rolloutPath absolute path of its rollout file (under {@code archived_sessions/} once archived)
@@ -50,6 +53,9 @@ public record ThreadRecord(
         Objects.requireNonNull(updatedAt, "updatedAt");
         cwd = cwd == null ? "" : cwd;
         source = source == null ? "" : source;
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
+        archivedAt = archivedAt == null ? null : archivedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The record of a thread that has just started, from its {@code session_meta}. */
