@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * --ro-bind / / --dev /dev --proc /proc}, then {@code --bind R R} for each writable root and
  * {@code --ro-bind P P} for each existing read-only path inside them. A read-only path that does not exist yet
  * (the working directory's {@code .codex}) cannot be mounted over without creating a mount point in the user's
- * tree, so that root is bound child by child instead, like the Landlock split (see {@link LandlockRules}).
+ * tree, so the directory that would hold it is mounted read-only and its existing entries are bound writable
+ * again one by one: there, as under Landlock (see {@link LandlockRules}), no entry can be created, deleted or
+ * renamed directly in that directory. Other roots (say {@code /tmp}) stay writable whole.
  * There is no seccomp filter on this path: the network namespace already leaves only a private loopback, and
  * the user and PID namespaces keep {@code ptrace} and signals inside.
  */
@@ -84,14 +85,14 @@ public final class BubblewrapLauncher {
         List<WritableRoot> roots = WritableRoots.of(policy, cwd, env);
         Set<Path> readOnly = new HashSet<>();
         roots.forEach(root -> readOnly.addAll(root.readOnlySubpaths()));
-        Set<Path> missing = new HashSet<>();
-        for (Path p : readOnly) {
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                missing.add(p);
-            }
-        }
-        roots.stream().map(WritableRoot::root).sorted(Comparator.naturalOrder())
-                .forEach(root -> bind(root, readOnly, missing, argv));
+        roots.stream().map(WritableRoot::root).filter(root -> Files.exists(root)).sorted(Comparator.naturalOrder())
+                .forEach(root -> argv.addAll(List.of("--bind", root.toString(), root.toString())));
+        // A read-only path that does not exist cannot be mounted over; make the directory that would hold it
+        // read-only instead and re-bind its other entries writable (later mounts shadow earlier ones).
+        readOnly.stream().filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)).map(Path::getParent)
+                .filter(parent -> parent != null && Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS))
+                .distinct().sorted(Comparator.naturalOrder())
+                .forEach(parent -> rebindChildren(parent, readOnly, argv));
         readOnly.stream().sorted(Comparator.naturalOrder())
                 .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p))
                 .forEach(p -> argv.addAll(List.of("--ro-bind", p.toString(), p.toString())));
@@ -99,34 +100,21 @@ public final class BubblewrapLauncher {
         return List.copyOf(argv);
     }
 
-    private static void bind(Path path, Set<Path> readOnly, Set<Path> missing, List<String> argv) {
-        if (readOnly.contains(path)) {
-            return;
-        }
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return;
-        }
-        if (attrs.isSymbolicLink()) {
-            return;
-        }
-        boolean needsSplit = attrs.isDirectory()
-                && missing.stream().anyMatch(p -> !p.equals(path) && p.startsWith(path));
-        if (!needsSplit) {
-            argv.addAll(List.of("--bind", path.toString(), path.toString()));
-            return;
-        }
+    private static void rebindChildren(Path dir, Set<Path> readOnly, List<String> argv) {
+        argv.addAll(List.of("--ro-bind", dir.toString(), dir.toString()));
         List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             entries.forEach(children::add);
         } catch (IOException e) {
-            return;
+            return; // Unlistable: leave the whole directory read-only (fail closed).
         }
         children.sort(Comparator.naturalOrder());
         for (Path child : children) {
-            bind(child, readOnly, missing, argv);
+            if (readOnly.contains(child) || Files.isSymbolicLink(child)) {
+                continue;
+            }
+            // --bind-try: an entry deleted between listing and start must not make bwrap fail.
+            argv.addAll(List.of("--bind-try", child.toString(), child.toString()));
         }
     }
 

@@ -58,6 +58,17 @@ public final class EscapeSuite {
      */
     public static List<AttackResult> run(Path scratchDir, SandboxSelector selector, Map<String, String> childEnv)
             throws IOException {
+        return run(scratchDir, selector::plan, childEnv);
+    }
+
+    /** Turns a policy into a plan; {@link SandboxSelector#plan} in production. */
+    @FunctionalInterface
+    interface Planner {
+        SandboxPlan plan(SandboxPolicy policy, Path cwd, Map<String, String> env);
+    }
+
+    static List<AttackResult> run(Path scratchDir, Planner planner, Map<String, String> childEnv)
+            throws IOException {
         Path runDir = Files.createTempDirectory(scratchDir.toAbsolutePath(), "escape-");
         try (ServerSocketChannel tcp = ServerSocketChannel.open();
                 DatagramChannel udp = DatagramChannel.open()) {
@@ -69,7 +80,7 @@ public final class EscapeSuite {
             EscapeFixture fixture = EscapeFixture.create(runDir, new EscapeFixture.Listeners(tcp, udp));
             List<AttackResult> results = new ArrayList<>();
             for (EscapeProbes.Probe probe : EscapeProbes.all(fixture, childEnv)) {
-                results.add(runProbe(probe, fixture, selector, childEnv));
+                results.add(runProbe(probe, fixture, planner, childEnv));
             }
             return List.copyOf(results);
         }
@@ -96,10 +107,10 @@ public final class EscapeSuite {
         return env;
     }
 
-    private static AttackResult runProbe(EscapeProbes.Probe probe, EscapeFixture fixture, SandboxSelector selector,
+    private static AttackResult runProbe(EscapeProbes.Probe probe, EscapeFixture fixture, Planner planner,
             Map<String, String> childEnv) throws IOException {
         fixture.listeners().drain();
-        SandboxPlan plan = selector.plan(probe.policy(), fixture.root(), childEnv);
+        SandboxPlan plan = planner.plan(probe.policy(), fixture.root(), childEnv);
         EscapeProbes.Outcome outcome;
         try {
             outcome = execute(plan, probe.script(), fixture.root(), childEnv);

@@ -37,14 +37,19 @@ public final class LandlockConfinement implements SpawnConfinement {
 
     private static final System.Logger LOG = System.getLogger(LandlockConfinement.class.getName());
 
+    /** Whether Landlock can be used, and at which ABI: {@code problem} is null exactly when {@code abi >= 1}. */
+    record Support(int abi, String problem) {}
+
     private final SandboxPolicy policy;
     private final Path cwd;
     private final Map<String, String> env;
+    private final Support support;
 
-    private LandlockConfinement(SandboxPolicy policy, Path cwd, Map<String, String> env) {
+    private LandlockConfinement(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support) {
         this.policy = policy;
         this.cwd = cwd;
         this.env = env;
+        this.support = support;
     }
 
     /**
@@ -56,11 +61,20 @@ public final class LandlockConfinement implements SpawnConfinement {
      * @param env    the child's environment; only {@code TMPDIR} is read
      */
     public static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env) {
+        return forPolicy(policy, cwd, env, Probe.RESULT);
+    }
+
+    /** As {@link #forPolicy(SandboxPolicy, Path, Map)}, acting as if the kernel offered {@code support}. */
+    static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support) {
         Objects.requireNonNull(policy, "policy");
         if (policy instanceof SandboxPolicy.DangerFullAccess) {
             throw new IllegalArgumentException("danger-full-access needs no confinement");
         }
-        return new LandlockConfinement(policy, cwd.toAbsolutePath().normalize(), Map.copyOf(env));
+        if (support.abi() > Probe.RESULT.abi()) {
+            throw new IllegalArgumentException("cannot act as ABI " + support.abi() + " on a kernel with ABI "
+                    + Probe.RESULT.abi());
+        }
+        return new LandlockConfinement(policy, cwd.toAbsolutePath().normalize(), Map.copyOf(env), support);
     }
 
     /** The Landlock ABI version of the running kernel, or 0 when Landlock cannot be used here. */
@@ -78,12 +92,11 @@ public final class LandlockConfinement implements SpawnConfinement {
         if (Thread.currentThread().isVirtual()) {
             throw new IllegalStateException("Landlock confinement must run on a dedicated platform thread");
         }
-        Probe.Result probe = Probe.RESULT;
-        if (probe.problem() != null) {
-            throw new SandboxUnavailableException(probe.problem());
+        if (support.problem() != null) {
+            throw new SandboxUnavailableException(support.problem());
         }
         Arch arch = Arch.current().orElseThrow();
-        int abi = probe.abi();
+        int abi = support.abi();
         boolean networkOff = !policy.hasNetworkAccess();
         List<PathRule> rules = LandlockRules.plan(WritableRoots.of(policy, cwd, env), abi);
         int rulesetFd = -1;
@@ -137,35 +150,33 @@ public final class LandlockConfinement implements SpawnConfinement {
 
     @Override
     public String toString() {
-        return "LandlockConfinement[" + policy.mode() + ", cwd=" + cwd + ", abi=" + abiVersion() + "]";
+        return "LandlockConfinement[" + policy.mode().wire() + ", cwd=" + cwd + ", abi=" + support.abi() + "]";
     }
 
     /** The once-per-JVM answer to "can Landlock be used here, and which ABI?". */
     private static final class Probe {
-        record Result(int abi, String problem) {}
+        static final Support RESULT = probe();
 
-        static final Result RESULT = probe();
-
-        private static Result probe() {
+        private static Support probe() {
             if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
-                return new Result(0, "Landlock needs Linux; this is " + System.getProperty("os.name"));
+                return new Support(0, "Landlock needs Linux; this is " + System.getProperty("os.name"));
             }
             if (Arch.current().isEmpty()) {
-                return new Result(0, "the Landlock/seccomp sandbox supports x86-64 and aarch64, not "
+                return new Support(0, "the Landlock/seccomp sandbox supports x86-64 and aarch64, not "
                         + System.getProperty("os.arch"));
             }
             try {
                 if (!LinuxSyscalls.available()) {
-                    return new Result(0, "libc's syscall() is not reachable through the FFM linker");
+                    return new Support(0, "libc's syscall() is not reachable through the FFM linker");
                 }
                 int abi = Landlock.probeAbi();
-                return abi >= 1 ? new Result(abi, null)
-                        : new Result(0, "the kernel reports Landlock ABI " + abi);
+                return abi >= 1 ? new Support(abi, null)
+                        : new Support(0, "the kernel reports Landlock ABI " + abi);
             } catch (SyscallFailedException e) {
-                return new Result(0, "Landlock is not available on this kernel (" + e.getMessage()
+                return new Support(0, "Landlock is not available on this kernel (" + e.getMessage()
                         + "); it needs Linux 5.13+ with Landlock enabled in the LSM list");
             } catch (RuntimeException | LinkageError e) {
-                return new Result(0, "native access failed (" + e
+                return new Support(0, "native access failed (" + e
                         + "); run the JVM with --enable-native-access=ALL-UNNAMED");
             }
         }

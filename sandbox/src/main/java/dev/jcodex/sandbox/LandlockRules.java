@@ -63,7 +63,7 @@ final class LandlockRules {
         for (Path root : sortedRoots) {
             grant(root, readOnly, abi, rules);
         }
-        return List.copyOf(rules);
+        return rules.stream().distinct().toList();
     }
 
     private static void grant(Path path, Set<Path> readOnly, int abi, List<PathRule> rules) {

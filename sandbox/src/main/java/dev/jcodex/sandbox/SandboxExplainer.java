@@ -95,18 +95,22 @@ public final class SandboxExplainer {
     private static java.util.Optional<String> splitNote(SandboxMechanism mechanism, List<WritableRoot> roots,
             List<Path> readOnly) {
         List<Path> split = switch (mechanism) {
-            case LANDLOCK -> roots.stream().filter(r -> !r.readOnlySubpaths().isEmpty()).map(WritableRoot::root).toList();
-            case BUBBLEWRAP -> roots.stream()
-                    .filter(r -> r.readOnlySubpaths().stream().anyMatch(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)))
-                    .map(WritableRoot::root).toList();
+            // Landlock: every writable directory with a read-only path anywhere beneath it.
+            case LANDLOCK -> roots.stream().map(WritableRoot::root)
+                    .filter(root -> readOnly.stream().anyMatch(p -> !p.equals(root) && p.startsWith(root))).toList();
+            // bubblewrap: only the directory that would hold a read-only path that does not exist yet.
+            case BUBBLEWRAP -> readOnly.stream().filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(Path::getParent).distinct().toList();
             case SEATBELT, NONE -> List.of();
         };
-        if (split.isEmpty() || readOnly.isEmpty()) {
+        if (split.isEmpty()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("Note: in " + split.stream().map(Path::toString).collect(Collectors.joining(", "))
                 + " commands can change existing files and anything inside existing sub-directories, but cannot"
-                + " create, delete or rename entries directly in the root (" + mechanism.displayName()
-                + " cannot keep a read-only path inside an otherwise writable directory).");
+                + " create, delete or rename entries directly in " + (split.size() == 1 ? "it" : "them") + " ("
+                + mechanism.displayName() + " cannot keep a read-only path inside an otherwise writable directory"
+                + (mechanism == SandboxMechanism.LANDLOCK ? "; directories on the way down to such a path are"
+                        + " split the same way" : "") + ").");
     }
 }

@@ -28,7 +28,7 @@ public final class SandboxSelector {
     private final String unavailableReason;
     private final BubblewrapLauncher bubblewrap;
 
-    private SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap) {
+    SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap) {
         this.mechanism = mechanism;
         this.unavailableReason = unavailableReason;
         this.bubblewrap = bubblewrap;

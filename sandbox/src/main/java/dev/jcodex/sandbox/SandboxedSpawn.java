@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sandbox module's own minimal launcher (the real one lives in the process module): follows a
  * {@link SandboxPlan}, and for {@link SandboxPlan.Confine} applies the confinement on a fresh platform thread
  * that then calls {@link ProcessBuilder#start()} and ends.
+ *
+ * <p>Caveat, and the reason production code uses the process module's native {@code posix_spawn} hop instead:
+ * {@code ProcessBuilder.start()} may create the JDK's "process reaper" pool thread from the confined thread, and
+ * that thread inherits the confinement. It only waits for children and completes their exit futures, which the
+ * escape suite never chains work onto, so the suite is unaffected — but a long-lived application should not
+ * spawn confined children through {@code ProcessBuilder}.
  */
 final class SandboxedSpawn {
 

@@ -1,0 +1,76 @@
+package dev.jcodex.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcodex.protocol.SandboxPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxSelectorTest {
+
+    private static final SandboxPolicy WS_NET_OFF = new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true);
+    private static final SandboxPolicy WS_NET_ON = new SandboxPolicy.WorkspaceWrite(List.of(), true, true, true);
+
+    @TempDir Path cwd;
+
+    @Test
+    void dangerFullAccessRunsPlainWhateverTheMechanism() {
+        for (SandboxMechanism mechanism : SandboxMechanism.values()) {
+            assertThat(new SandboxSelector(mechanism, null, null).plan(new SandboxPolicy.DangerFullAccess(), cwd, Map.of()))
+                    .isEqualTo(new SandboxPlan.RunPlain(Map.of()));
+        }
+    }
+
+    @Test
+    void landlockConfinesAndMarksTheNetworkAsDisabled() {
+        SandboxPlan plan = new SandboxSelector(SandboxMechanism.LANDLOCK, null, null)
+                .plan(new SandboxPolicy.ReadOnly(), cwd, Map.of());
+        assertThat(plan).isInstanceOfSatisfying(SandboxPlan.Confine.class, confine -> {
+            assertThat(confine.confinement()).isInstanceOf(LandlockConfinement.class);
+            assertThat(confine.envAdditions()).isEqualTo(Map.of("CODEX_SANDBOX_NETWORK_DISABLED", "1"));
+        });
+        assertThat(plan.mechanism()).isEqualTo(SandboxMechanism.LANDLOCK);
+        SandboxPlan withNetwork = new SandboxSelector(SandboxMechanism.LANDLOCK, null, null).plan(WS_NET_ON, cwd, Map.of());
+        assertThat(withNetwork.envAdditions()).isEmpty();
+    }
+
+    @Test
+    void bubblewrapWrapsTheArgv() {
+        BubblewrapLauncher bwrap = BubblewrapLauncher.at(Path.of("/usr/bin/bwrap"));
+        SandboxPlan plan = new SandboxSelector(SandboxMechanism.BUBBLEWRAP, null, bwrap).plan(WS_NET_OFF, cwd, Map.of());
+        assertThat(plan).isEqualTo(new SandboxPlan.WrapArgv(SandboxMechanism.BUBBLEWRAP,
+                bwrap.argvPrefix(WS_NET_OFF, cwd, Map.of()), Map.of("CODEX_SANDBOX_NETWORK_DISABLED", "1")));
+        assertThat(((SandboxPlan.WrapArgv) plan).wrap(List.of("ls", "-l")))
+                .endsWith("--", "ls", "-l").startsWith("/usr/bin/bwrap");
+    }
+
+    @Test
+    void seatbeltWrapsWithSandboxExecAndSetsCodexSandbox() {
+        SandboxPlan plan = new SandboxSelector(SandboxMechanism.SEATBELT, null, null).plan(WS_NET_ON, cwd, Map.of());
+        assertThat(plan).isEqualTo(new SandboxPlan.WrapArgv(SandboxMechanism.SEATBELT,
+                SeatbeltProfile.forPolicy(WS_NET_ON, cwd, Map.of()).argvPrefix(), Map.of("CODEX_SANDBOX", "seatbelt")));
+    }
+
+    @Test
+    void anUnavailableMechanismRefusesInsteadOfRunningUnconfined() {
+        SandboxSelector selector = new SandboxSelector(SandboxMechanism.LANDLOCK, "Landlock is not available", null);
+        assertThat(selector.plan(WS_NET_OFF, cwd, Map.of())).isEqualTo(new SandboxPlan.Unavailable(
+                "the workspace-write sandbox cannot be enforced: Landlock is not available"));
+        assertThat(SandboxSelector.using(SandboxMechanism.NONE).plan(new SandboxPolicy.ReadOnly(), cwd, Map.of()))
+                .isInstanceOf(SandboxPlan.Unavailable.class);
+    }
+
+    @Test
+    void onThisLinuxMachineDetectionPicksLandlock() {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && LandlockConfinement.abiVersion() > 0);
+        SandboxSelector selector = SandboxSelector.detect();
+        assertThat(selector.mechanism()).isEqualTo(SandboxMechanism.LANDLOCK);
+        assertThat(selector.unavailableReason()).isEmpty();
+        assertThat(SandboxSelector.using(SandboxMechanism.SEATBELT).unavailableReason())
+                .hasValue("/usr/bin/sandbox-exec is missing");
+    }
+}
