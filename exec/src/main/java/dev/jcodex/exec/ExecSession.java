@@ -54,7 +54,8 @@ final class ExecSession {
         ThreadOpenResponse opened = openThread();
         threadId = opened.thread().id();
         processor.printConfigSummary(SessionHeader.of(options, opened), prompt);
-        try (InterruptHook.Registration ignored = interruptHook.install(this::onInterrupt)) {
+        InterruptHook.Registration interrupts = interruptHook.install(this::onInterrupt);
+        try {
             Turn turn = call("turn/start", () -> client.turnStart(turnStartParams(prompt))).turn();
             turnId = turn.id();
             sendPendingInterrupts();
@@ -66,6 +67,8 @@ final class ExecSession {
                 return 1;
             }
             return errorSeen ? 1 : 0;
+        } finally {
+            interrupts.close();
         }
     }
 

@@ -58,7 +58,7 @@ final class ExecHarness {
             code = new ExecRunner(hook).run(options, client, new ByteArrayInputStream(stdin), stdinIsTty, outStream,
                     errStream);
         }
-        server.close();
+        server.stop();
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * A scripted app-server on a virtual thread: answers the requests exec sends and, after {@code turn/start},
  * plays the scenario's notifications and server requests. Records every message it receives.
  */
-final class FakeAppServer implements AutoCloseable {
+final class FakeAppServer {
     /** One scripted thing the server sends after {@code turn/start}. */
     sealed interface Step {
         record Notify(ServerNotification notification) implements Step {}
@@ -191,8 +191,8 @@ final class FakeAppServer implements AutoCloseable {
         end.send(JsonRpcMessage.response(r.id(), result));
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Ends the connection and waits for the serving thread, rethrowing its failure. */
+    void stop() throws Exception {
         end.close();
         done.get();
     }

@@ -101,4 +101,14 @@ class GoldenRecordsTest {
         assertThat(new TurnError("x", null, "").messageWithDetails()).isEqualTo("x");
         assertThat(TurnError.of("x").messageWithDetails()).isEqualTo("x");
     }
+
+    @Test
+    void everyVariantOfTheSmallUnionsRoundTrips() throws ClassNotFoundException {
+        for (String line : Golden.text("variants.jsonl").lines().toList()) {
+            JsonNode entry = ProtocolJson.tree(line);
+            Class<?> type = Class.forName("dev.jcodex.appserver.protocol." + entry.get("class").stringValue());
+            Object value = ProtocolJson.mapper().treeToValue(entry.get("json"), type);
+            assertThat(ProtocolJson.tree(ProtocolJson.write(value))).as(line).isEqualTo(entry.get("json"));
+        }
+    }
 }
