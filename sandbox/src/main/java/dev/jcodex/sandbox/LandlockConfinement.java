@@ -124,7 +124,10 @@ public final class LandlockConfinement implements SpawnConfinement {
     }
 
     private static void addRule(Arch arch, int rulesetFd, PathRule rule) throws SyscallFailedException {
-        boolean fixedSystemPath = rule.path().startsWith("/dev") || rule.path().equals(Path.of("/"));
+        // Fixed system paths may be symlinks (/dev/ptmx -> pts/ptmx); everything planned from the user's
+        // roots is opened with O_NOFOLLOW so a symlink swapped in since planning grants nothing.
+        boolean fixedSystemPath = rule.path().equals(Path.of("/")) || rule.path().equals(LandlockRules.DEV_PTS)
+                || LandlockRules.WRITABLE_DEVICE_FILES.contains(rule.path());
         int fd;
         try {
             fd = LinuxSyscalls.openPath(arch, rule.path().toString(), fixedSystemPath ? 0 : arch.oNoFollow());
