@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads bash scripts the way the approval logic needs them.
  *
- * <p>The central notion is the <em>plain command sequence</em>: simple commands made only of literal words
- * (unquoted, single-quoted, double-quoted without expansions, backslash-escaped), joined by {@code &&},
+ * <p>The central notion is the <em>plain command sequence</em>: simple commands whose name is a bare word and
+ * whose arguments are literal words (unquoted, single-quoted, double-quoted without expansions,
+ * backslash-escaped), joined by {@code &&},
  * {@code ||}, {@code ;}, {@code |} or newlines. Anything else — subshells, groups, control flow, expansions of
  * any kind ({@code $x}, {@code $(..)}, backticks, globs, braces, a leading {@code ~}), redirections,
  * here-documents, comments, background jobs, variable assignments — makes the script "not plain" and the
@@ -35,6 +37,12 @@ public final class BashCommandParser {
     private static final Set<String> CLOSING_KEYWORDS = Set.of("done", "esac", "fi", "}", "]]");
 
     private static final int MAX_SUBSTITUTION_DEPTH = 16;
+
+    /** Characters a plain command name may consist of. */
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./+@%:,~^-]*");
+
+    /** What bash grammars lex as a number rather than a word. */
+    private static final Pattern NUMBER = Pattern.compile("-?(0x)?[0-9]+(#[0-9A-Za-z@_]+)?");
 
     private BashCommandParser() {}
 
@@ -67,7 +75,11 @@ public final class BashCommandParser {
                     if (!word.isLiteral()) {
                         return Optional.empty();
                     }
-                    if (current.isEmpty() && !word.has(Feature.QUOTED) && RESERVED_WORDS.contains(word.value())) {
+                    // A command name must be a bare word of ordinary characters: quoting it ('if', "ls") changes
+                    // what bash looks up, `NAME=value` is an assignment, and numbers, leading dashes or other
+                    // punctuation are names the reference grammar does not accept as plain commands.
+                    if (current.isEmpty() && (word.has(Feature.QUOTED) || RESERVED_WORDS.contains(word.value())
+                            || NUMBER.matcher(word.value()).matches() || !COMMAND_NAME.matcher(word.value()).matches())) {
                         return Optional.empty();
                     }
                     current.add(word.value());

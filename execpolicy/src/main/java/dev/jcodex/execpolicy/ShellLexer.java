@@ -58,6 +58,7 @@ final class ShellLexer {
                 pos++;
             } else if (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
                 pos += 2;
+                requireMoreInput();
             } else if (c == '\n') {
                 requireNoPendingDelimiter();
                 pos++;
@@ -79,6 +80,13 @@ final class ShellLexer {
         requireNoPendingDelimiter();
         if (!pendingHeredocs.isEmpty()) {
             throw new LexException("here-document without body");
+        }
+    }
+
+    /** A line continuation must continue something (the reference grammar rejects one at the very end). */
+    private void requireMoreInput() throws LexException {
+        if (pos >= src.length()) {
+            throw new LexException("line continuation at end of script");
         }
     }
 
@@ -128,10 +136,18 @@ final class ShellLexer {
                     }
                     char next = src.charAt(pos + 1);
                     pos += 2;
+                    if ((next == ' ' || next == '\t') && pos >= src.length()) {
+                        throw new LexException("escaped blank at end of script"); // the reference grammar rejects it
+                    }
                     if (next != '\n') {
                         value.append(next);
                         features.add(Feature.QUOTED);
                         unquotedSoFar = false;
+                    } else {
+                        requireMoreInput();
+                        if (pos > wordStart + 2) {
+                            features.add(Feature.QUOTED); // a continued word is never a bare command name
+                        }
                     }
                 }
                 case '\'' -> {
@@ -164,10 +180,13 @@ final class ShellLexer {
                         features.add(Feature.GLOB);
                     } else if (c == '{' || c == '}') {
                         features.add(Feature.BRACE);
-                    } else if (c == '~' && pos == wordStart) {
+                    } else if (c == '~' && (pos == wordStart || (pos > wordStart
+                            && (src.charAt(pos - 1) == '=' || src.charAt(pos - 1) == ':')))) {
                         features.add(Feature.TILDE);
                     } else if (c == '=' && unquotedSoFar && isAssignmentName(value)) {
                         features.add(Feature.ASSIGNMENT);
+                    } else if (c == '#') {
+                        features.add(Feature.HASH);
                     } else if (c < 0x20 || c == 0x7f) {
                         features.add(Feature.CONTROL);
                     }

@@ -16,8 +16,10 @@ sealed interface ShellToken {
         GLOB,
         /** An unquoted {@code {} or {@code }} (brace expansion or grouping). */
         BRACE,
-        /** An unquoted leading {@code ~} (tilde expansion). */
+        /** An unquoted {@code ~} at the start of the word or after {@code =} / {@code :} (tilde expansion). */
         TILDE,
+        /** An unquoted {@code #} inside the word: literal for bash, but grammars disagree, so not plain. */
+        HASH,
         /** An unquoted control character other than tab and newline. */
         CONTROL,
         /** The word starts with an unquoted {@code NAME=} (a variable assignment in command position). */
@@ -37,9 +39,12 @@ sealed interface ShellToken {
             substitutions = List.copyOf(substitutions);
         }
 
-        /** Whether the word stands for exactly {@link #value()} once bash has expanded it. */
+        /**
+         * Whether the word stands for exactly {@link #value()} once bash has expanded it (as an argument: in
+         * command position an {@link Feature#ASSIGNMENT} word is an assignment, not a word).
+         */
         boolean isLiteral() {
-            return features.stream().allMatch(f -> f == Feature.QUOTED);
+            return features.stream().allMatch(f -> f == Feature.QUOTED || f == Feature.ASSIGNMENT);
         }
 
         boolean has(Feature feature) {

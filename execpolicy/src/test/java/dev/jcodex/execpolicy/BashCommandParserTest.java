@@ -72,8 +72,9 @@ class BashCommandParserTest {
     }
 
     @Test
-    void numbersAndHashesInsideWordsAreWords() {
-        assertThat(parse("echo 123 a#b")).contains(List.of(List.of("echo", "123", "a#b")));
+    void numbersAndAssignmentLikeArgumentsAreWords() {
+        assertThat(parse("echo 123 x=1 --a=b '#' \"a#b\"")).contains(List.of(List.of("echo", "123", "x=1", "--a=b", "#", "a#b")));
+        assertThat(parse("echo a#b")).as("an unquoted # inside a word is not plain").isEmpty();
     }
 
     @Test
@@ -89,9 +90,27 @@ class BashCommandParserTest {
     }
 
     @Test
-    void quotedReservedWordIsAnOrdinaryCommand() {
-        assertThat(parse("'if' x")).contains(List.of(List.of("if", "x")));
+    void reservedWordsAreOrdinaryArguments() {
         assertThat(parse("echo if then fi")).contains(List.of(List.of("echo", "if", "then", "fi")));
+    }
+
+    @Test
+    void commandNamesMustBeBareWords() {
+        assertThat(parse("'if' x")).isEmpty();
+        assertThat(parse("\"ls\" -la")).isEmpty();
+        assertThat(parse("ls && 'rm' x")).isEmpty();
+        assertThat(parse("\\ls")).isEmpty();
+        assertThat(parse("-la\"p q\"")).isEmpty();
+        assertThat(parse("ls | 2")).isEmpty();
+        assertThat(parse("a#b x")).isEmpty();
+        assertThat(parse("7z x a.7z")).contains(List.of(List.of("7z", "x", "a.7z")));
+        assertThat(parse("-x y")).isEmpty();
+        assertThat(parse("!if")).isEmpty();
+        assertThat(parse("é x")).isEmpty();
+        assertThat(parse("l\\\ns")).isEmpty();
+        assertThat(parse("./build.sh --x=1 && /usr/bin/g++ -o a a.c && python3.12 -V && c++filt x"))
+                .contains(List.of(List.of("./build.sh", "--x=1"), List.of("/usr/bin/g++", "-o", "a", "a.c"),
+                        List.of("python3.12", "-V"), List.of("c++filt", "x")));
     }
 
     @Test
@@ -114,11 +133,11 @@ class BashCommandParserTest {
         "echo \"hi $USER\"", "echo \"hi ${USER}\"", "echo \"$(pwd)\"", "echo \"`pwd`\"", "echo $((1+2))",
         "echo $'a\\tb'", "echo $\"msg\"", "echo $", "FOO=bar ls", "FOO+=bar ls", "a=1", "ls &&", "&& ls", "ls ;; pwd",
         "; ls", "ls; ;", "ls | | wc", "ls |", "ls *.txt", "ls file?", "ls [ab]", "echo {a,b}", "echo {1..3}",
-        "cd ~", "ls ~/x", "ls # comment", "# only a comment", "cat <<EOF\nhi\nEOF", "cat <<< hi",
+        "cd ~", "ls ~/x", "echo a=~/x", "echo PATH=/bin:~/bin", "ls # comment", "# only a comment", "cat <<EOF\nhi\nEOF", "cat <<< hi",
         "if true; then ls; fi", "for x in a b; do echo $x; done", "while true; do ls; done", "until false; do ls; done",
         "case x in x) ls;; esac", "! ls", "time ls", "function f { ls; }", "f() { ls; }", "[[ -f x ]]", "select x in a",
         "coproc ls", "echo <(ls)", "diff <(ls) >(wc)", "'unterminated", "\"unterminated", "trailing\\",
-        "echo `unterminated", "echo $(unterminated", "", "   ", "\n\n", ";", "ls\r", "echo a\u0001b", "ls \0"
+        "echo `unterminated", "echo $(unterminated", "ls \\\n", "ls x\\\n", "ls x\\ ", "", "   ", "\n\n", ";", "ls\r", "echo a\u0001b", "ls \0"
     })
     void notPlain(String script) {
         assertThat(parse(script)).as(script).isEmpty();
