@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -126,7 +127,7 @@ public final class BubblewrapLauncher {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            java.util.concurrent.CompletableFuture<String> output = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<String> output = new CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try (var in = process.getInputStream()) {
                     output.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -197,7 +199,7 @@ public final class EscapeSuite {
                 udpReached();
             }
 
-            private static java.net.SocketAddress localAddress(java.nio.channels.NetworkChannel channel) {
+            private static SocketAddress localAddress(NetworkChannel channel) {
                 try {
                     return channel.getLocalAddress();
                 } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.jcodex.sandbox.LandlockRules.PathRule;
 import dev.jcodex.sandbox.LinuxSyscalls.SyscallFailedException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -161,7 +162,7 @@ public final class LandlockConfinement implements SpawnConfinement {
         static final Support RESULT = probe();
 
         private static Support probe() {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
                 return new Support(0, "Landlock needs Linux; this is " + System.getProperty("os.name"));
             }
             if (Arch.current().isEmpty()) {

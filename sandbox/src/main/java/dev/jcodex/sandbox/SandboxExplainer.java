@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Describes in plain words what a policy allows and what will enforce it ({@code codex sandbox explain}). */
@@ -92,7 +93,7 @@ public final class SandboxExplainer {
         };
     }
 
-    private static java.util.Optional<String> splitNote(SandboxMechanism mechanism, List<WritableRoot> roots,
+    private static Optional<String> splitNote(SandboxMechanism mechanism, List<WritableRoot> roots,
             List<Path> readOnly) {
         List<Path> split = switch (mechanism) {
             // Landlock: every writable directory with a read-only path anywhere beneath it.
@@ -104,9 +105,9 @@ public final class SandboxExplainer {
             case SEATBELT, NONE -> List.of();
         };
         if (split.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("Note: in " + split.stream().map(Path::toString).collect(Collectors.joining(", "))
+        return Optional.of("Note: in " + split.stream().map(Path::toString).collect(Collectors.joining(", "))
                 + " commands can change existing files and anything inside existing sub-directories, but cannot"
                 + " create, delete or rename entries directly in " + (split.size() == 1 ? "it" : "them") + " ("
                 + mechanism.displayName() + " cannot keep a read-only path inside an otherwise writable directory"

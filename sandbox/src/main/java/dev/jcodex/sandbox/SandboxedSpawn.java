@@ -1,6 +1,7 @@
 package dev.jcodex.sandbox;
 
 import dev.jcodex.common.SpawnConfinement;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ final class SandboxedSpawn {
         Map<String, String> merged = new HashMap<>(env);
         merged.putAll(additions);
         childEnv.putAll(merged);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return builder;
     }
 }

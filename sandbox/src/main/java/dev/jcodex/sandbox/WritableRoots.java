@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,21 +89,21 @@ public final class WritableRoots {
     }
 
     /** The directory a {@code .git} file points at ({@code gitdir: <path>}, relative to the root if relative). */
-    private static java.util.Optional<Path> gitdirPointer(Path root, Path gitFile) {
+    private static Optional<Path> gitdirPointer(Path root, Path gitFile) {
         try {
             for (String line : Files.readAllLines(gitFile, StandardCharsets.UTF_8)) {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("gitdir:")) {
                     String target = trimmed.substring("gitdir:".length()).strip();
                     if (!target.isEmpty()) {
-                        return java.util.Optional.of(root.resolve(target).normalize());
+                        return Optional.of(root.resolve(target).normalize());
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Unreadable or not text: nothing more to protect than the file itself.
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Adds the path and, when it resolves elsewhere (a symlink), its canonical target too. */
