@@ -125,8 +125,8 @@ class TreeSitterDifferentialTest {
     }
 
     /**
-     * Hand-written scripts only the reference accepts: it treats globs, braces, {@code ~}, {@code #} inside words, escaped command names
-     * and some reserved words as plain words.
+     * Hand-written scripts only the reference accepts: it treats globs, braces, {@code ~}, {@code #} inside
+     * words, escaped command names and some reserved words as plain words.
      */
     private static boolean isDocumentedStricterCase(String script) {
         return script.matches("(?s).*[*?\\[~{}#\\\\].*") || script.matches("(?s)^\\s*(time|!|\\[\\[|coproc|in|select)\\b.*")
