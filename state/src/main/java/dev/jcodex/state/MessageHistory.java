@@ -215,9 +215,13 @@ public final class MessageHistory {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         local.lock();
         try (FileChannel lockChannel = PosixSupport.openPrivate(key.resolve(LOCK_FILE_NAME),
-                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
-                FileLock ignored = lockChannel.lock(0, Long.MAX_VALUE, shared)) {
-            return action.run();
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE))) {
+            FileLock fileLock = lockChannel.lock(0, Long.MAX_VALUE, shared);
+            try {
+                return action.run();
+            } finally {
+                fileLock.release();
+            }
         } finally {
             local.unlock();
         }

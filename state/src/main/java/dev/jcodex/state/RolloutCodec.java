@@ -5,8 +5,13 @@ import dev.jcodex.protocol.ResponseItem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +22,16 @@ final class RolloutCodec {
     private static final System.Logger LOG = System.getLogger(RolloutCodec.class.getName());
     private static final JsonMapper MAPPER = ProtocolJson.mapper();
     private static final ObjectWriter RESPONSE_ITEM_WRITER = MAPPER.writerFor(ResponseItem.class);
+    // Streaming readers stop at the end of the payload value; the rest of the line is read afterwards.
+    private static final ObjectReader RESPONSE_ITEM_READER = embedded(ResponseItem.class);
+    private static final ObjectReader SESSION_META_READER = embedded(SessionMeta.class);
+    private static final ObjectReader TURN_CONTEXT_READER = embedded(TurnContext.class);
+    private static final ObjectReader COMPACTED_READER = embedded(Compacted.class);
+    private static final ObjectReader TREE_READER = embedded(JsonNode.class);
+
+    private static ObjectReader embedded(Class<?> type) {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private RolloutCodec() {}
 
@@ -61,13 +76,83 @@ final class RolloutCodec {
 
     /** Parses one line of text. */
     static RolloutLine decode(String text) throws CorruptLineException {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Parses one line straight from UTF-8 bytes. The common layout ({@code type} before {@code payload}) binds
+     * the payload while streaming, without an intermediate tree; anything unusual takes the tree path.
+     */
+    static RolloutLine decode(byte[] bytes, int offset, int length) throws CorruptLineException {
+        try (JsonParser p = MAPPER.createParser(bytes, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new CorruptLineException("not a JSON object");
+            }
+            String timestamp = null;
+            String type = null;
+            Long ordinal = null;
+            RolloutItem item = null;
+            ObjectNode metadata = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "timestamp" -> timestamp = value == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "ordinal" -> ordinal = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "type" -> type = value == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "payload" -> {
+                        if (type == null || value != JsonToken.START_OBJECT) {
+                            return decode(MAPPER.readTree(bytes, offset, length));
+                        }
+                        item = streamItem(type, p);
+                        if (item == null) {
+                            // JSON, but it does not bind: re-read the line as a tree to keep it as an unknown line.
+                            return decode(MAPPER.readTree(bytes, offset, length));
+                        }
+                    }
+                    case "metadata" -> {
+                        JsonNode node = TREE_READER.readValue(p);
+                        metadata = node instanceof ObjectNode o ? o : null;
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new CorruptLineException("trailing content after the line object");
+            }
+            if (timestamp == null || type == null || item == null) {
+                throw new CorruptLineException("missing timestamp, type or payload");
+            }
+            return new RolloutLine(parseTimestamp(timestamp), ordinal, item, metadata);
         } catch (JacksonException e) {
             throw new CorruptLineException("not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return decode(tree);
+    }
+
+    /** The payload bound while streaming, or {@code null} if it is JSON that does not bind to its type. */
+    private static RolloutItem streamItem(String type, JsonParser p) {
+        try {
+            return switch (type) {
+                case RolloutItem.RESPONSE_ITEM -> new RolloutItem.Response(RESPONSE_ITEM_READER.readValue(p));
+                case RolloutItem.SESSION_META -> SESSION_META_READER.readValue(p);
+                case RolloutItem.TURN_CONTEXT -> TURN_CONTEXT_READER.readValue(p);
+                case RolloutItem.COMPACTED -> COMPACTED_READER.readValue(p);
+                default -> item(type, TREE_READER.readValue(p));
+            };
+        } catch (tools.jackson.core.exc.StreamReadException e) {
+            throw e;
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseTimestamp(String text) throws CorruptLineException {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CorruptLineException("bad timestamp '" + text + "'", e);
+        }
     }
 
     /** Converts an already parsed line. */
@@ -81,12 +166,7 @@ final class RolloutCodec {
         if (ts == null || !ts.isString() || type == null || !type.isString() || payload == null) {
             throw new CorruptLineException("missing timestamp, type or payload");
         }
-        Instant timestamp;
-        try {
-            timestamp = Instant.parse(ts.asString());
-        } catch (DateTimeParseException e) {
-            throw new CorruptLineException("bad timestamp '" + ts.asString() + "'", e);
-        }
+        Instant timestamp = parseTimestamp(ts.asString());
         JsonNode ordinalNode = obj.get("ordinal");
         Long ordinal = ordinalNode != null && ordinalNode.canConvertToLong() && ordinalNode.isIntegralNumber()
                 ? ordinalNode.asLong() : null;

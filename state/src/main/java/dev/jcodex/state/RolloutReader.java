@@ -1,9 +1,6 @@
 package dev.jcodex.state;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,8 +11,9 @@ import java.util.Optional;
 /**
  * Reads a rollout file line by line, holding one line in memory at a time. Both line formats are read
  * ({@code {timestamp, ordinal, type, payload}} and the older {@code {timestamp, type, payload}}). Lines that are
- * not usable (a torn last line after a crash, a corrupt line in the middle) are skipped with a logged warning and
- * counted in {@link #skippedLines()}; blank lines are ignored.
+ * not usable (a torn last line after a crash, a corrupt line in the middle, invalid UTF-8) are skipped with a
+ * logged warning and counted in {@link #skippedLines()}; blank lines are ignored. Lines are parsed straight from
+ * their UTF-8 bytes.
  */
 public final class RolloutReader implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RolloutReader.class.getName());
@@ -23,13 +21,12 @@ public final class RolloutReader implements AutoCloseable {
     private static final int META_SCAN_LINES = 64;
 
     private final Path path;
-    private final BufferedReader in;
+    private final ByteLines in;
     private long lineNumber;
     private long skipped;
-    private String lastText;
     private boolean atEnd;
 
-    private RolloutReader(Path path, BufferedReader in) {
+    private RolloutReader(Path path, ByteLines in) {
         this.path = path;
         this.in = in;
     }
@@ -40,9 +37,7 @@ public final class RolloutReader implements AutoCloseable {
      * @throws NoSuchFileException if the file does not exist
      */
     public static RolloutReader open(Path path) throws IOException {
-        // InputStreamReader replaces malformed UTF-8 instead of failing, so a corrupt byte spoils one line only.
-        return new RolloutReader(path, new BufferedReader(
-                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 64 * 1024));
+        return new RolloutReader(path, new ByteLines(Files.newInputStream(path)));
     }
 
     /** Every usable line of {@code path}; for small files and tests (memory grows with the file). */
@@ -74,16 +69,13 @@ public final class RolloutReader implements AutoCloseable {
         if (atEnd) {
             return Optional.empty();
         }
-        String text;
-        while ((text = in.readLine()) != null) {
+        while (in.next()) {
             lineNumber++;
-            if (text.isBlank()) {
+            if (in.isBlank()) {
                 continue;
             }
             try {
-                RolloutLine line = RolloutCodec.decode(text);
-                lastText = text;
-                return Optional.of(line);
+                return Optional.of(RolloutCodec.decode(in.buffer(), in.offset(), in.length()));
             } catch (RolloutCodec.CorruptLineException e) {
                 skipped++;
                 if (skipped <= MAX_WARNINGS) {
@@ -109,9 +101,9 @@ public final class RolloutReader implements AutoCloseable {
         return skipped;
     }
 
-    /** The exact text of the line {@link #next()} returned last. */
+    /** The exact text of the line {@link #next()} returned last (valid until the next call). */
     String lastText() {
-        return lastText;
+        return in.text();
     }
 
     /** The file being read. */

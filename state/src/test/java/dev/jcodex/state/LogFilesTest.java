@@ -64,6 +64,7 @@ class LogFilesTest {
             for (int i = 0; i < 100; i++) {
                 log.log(System.Logger.Level.INFO, "record {0} {1}", i, "x".repeat(80));
             }
+            assertThat(files.logFile()).isEqualTo(dir.resolve("codex.log"));
         }
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString()).sorted().toList())

@@ -93,8 +93,18 @@ class RolloutCodecTest {
     }
 
     @Test
+    void membersInAnyOrderAndCarriageReturnsAreAccepted() throws Exception {
+        RolloutLine line = RolloutCodec.decode("{\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"hi\"}]},\"extra\":[1,{\"a\":2}],\"type\":\"response_item\","
+                + "\"timestamp\":\"2026-04-24T10:00:00.123Z\",\"ordinal\":4}\r");
+        assertThat(line).isEqualTo(RolloutLine.of(Instant.parse("2026-04-24T10:00:00.123Z"), 4, Fixtures.user("hi")));
+    }
+
+    @Test
     void rejectsLinesThatAreNotRolloutLines() {
         for (String text : List.of("{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"type\":\"event_m",
+                "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"x\"}} {}",
+                "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"mess",
                 "[1,2]", "{\"type\":\"event_msg\",\"payload\":{}}",
                 "{\"timestamp\":\"yesterday\",\"type\":\"event_msg\",\"payload\":{\"type\":\"x\"}}")) {
             assertThatThrownBy(() -> RolloutCodec.decode(text))
