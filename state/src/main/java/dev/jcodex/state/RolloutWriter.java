@@ -66,9 +66,10 @@ public final class RolloutWriter implements AutoCloseable {
 
     /**
      * Starts the rollout of a new thread at {@link RolloutPaths#newRolloutPath} (creation time taken from
-     * {@code meta.timestamp()}, local time zone) and appends {@code meta} as its first line.
-     *
-     * @throws RolloutWriteException with {@link FileCreation#EAGER}, if the file cannot be created
+     * {@code meta.timestamp()}, local time zone) and appends {@code meta} as its first line. With
+     * {@link FileCreation#EAGER} the file exists when this returns, unless creating it failed: like every I/O
+     * failure, that is reported once by the next {@link #flush}, {@link #sync} or {@link #close} (and visible in
+     * {@link #failure()} at once), so the session can keep running without a rollout.
      */
     public static RolloutWriter create(Path codexHome, SessionMeta meta, FileCreation creation) {
         Instant created = Instant.parse(Objects.requireNonNull(meta.timestamp(), "meta.timestamp"));
@@ -80,14 +81,15 @@ public final class RolloutWriter implements AutoCloseable {
         RolloutWriter writer = new RolloutWriter(path, WriterLoop.OpenMode.CREATE_NEW, 0, clock, capacity);
         writer.append(meta);
         if (creation == FileCreation.EAGER) {
-            writer.flush();
+            writer.awaitWritten(WriterCommand.Kind.FLUSH);
         }
         return writer;
     }
 
     /**
      * Reopens an existing rollout to append to it (resume). Ordinals continue after the last line; if the file
-     * ends in a torn line, new lines start on a fresh line.
+     * ends in a torn line, new lines start on a fresh line. Failing to open it for writing is reported like any
+     * write failure.
      *
      * @throws StateException if the file does not exist or cannot be read
      */
@@ -107,7 +109,7 @@ public final class RolloutWriter implements AutoCloseable {
         }
         RolloutWriter writer = new RolloutWriter(rolloutPath, WriterLoop.OpenMode.APPEND_EXISTING, next, clock,
                 capacity);
-        writer.flush();
+        writer.awaitWritten(WriterCommand.Kind.FLUSH);
         return writer;
     }
 
@@ -205,14 +207,17 @@ public final class RolloutWriter implements AutoCloseable {
     }
 
     private void barrier(WriterCommand.Kind kind) {
-        if (closed) {
-            reportFailureOnce();
-            return;
+        if (!closed) {
+            awaitWritten(kind);
         }
+        reportFailureOnce();
+    }
+
+    /** Waits until everything queued so far is written (and forced, for SYNC); failures stay unreported. */
+    private void awaitWritten(WriterCommand.Kind kind) {
         var barrier = new WriterCommand.Barrier(kind, new CompletableFuture<>());
         enqueue(barrier);
         awaitBarrier(barrier);
-        reportFailureOnce();
     }
 
     private void enqueue(WriterCommand command) {

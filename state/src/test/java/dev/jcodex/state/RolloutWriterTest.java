@@ -195,6 +195,22 @@ class RolloutWriterTest {
     }
 
     @Test
+    void aRolloutThatCannotBeCreatedIsReportedOnceAndTheWriterStaysUsable() throws Exception {
+        Path blocker = home.resolve("sessions");
+        Files.writeString(blocker, "a file where the sessions folder should be");
+        RolloutWriter w = RolloutWriter.create(home, Fixtures.meta(Fixtures.THREAD_ID),
+                RolloutWriter.FileCreation.EAGER);
+        assertThat(w.failure()).hasValueSatisfying(e -> {
+            assertThat(e.diskFull()).isFalse();
+            assertThat(e.getMessage()).startsWith("cannot create rollout file " + w.path() + ": ");
+        });
+        w.append(Fixtures.user("not recorded"));
+        assertThatThrownBy(w::sync).isInstanceOf(RolloutWriteException.class);
+        w.flush();
+        w.close();
+    }
+
+    @Test
     void appendingAfterCloseIsAnError() {
         RolloutWriter w = RolloutWriter.create(home, Fixtures.meta(Fixtures.THREAD_ID),
                 RolloutWriter.FileCreation.EAGER);
