@@ -54,7 +54,13 @@ public final class ToolRouter {
                     new ToolPayload.Custom(c.input()), turn);
             case ResponseItem.LocalShellCall l -> new ToolInvocation(l.callId() != null ? l.callId() : l.id(),
                     "local_shell", new ToolPayload.LocalShell(l.action()), turn);
-            default -> throw new IllegalArgumentException("not a tool call: " + call);
+            case ResponseItem.Message m -> throw notToolCall(call);
+            case ResponseItem.Reasoning r -> throw notToolCall(call);
+            case ResponseItem.FunctionCallOutput o -> throw notToolCall(call);
+            case ResponseItem.CustomToolCallOutput o -> throw notToolCall(call);
+            case ResponseItem.WebSearchCall w -> throw notToolCall(call);
+            case ResponseItem.Compaction c -> throw notToolCall(call);
+            case ResponseItem.Other o -> throw notToolCall(call);
         };
         ToolResult result = run(inv);
         return switch (inv.payload()) {
@@ -84,6 +90,10 @@ public final class ToolRouter {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static IllegalArgumentException notToolCall(ResponseItem item) {
+        return new IllegalArgumentException("not a tool call: " + item);
     }
 
     private static String qualified(ResponseItem.FunctionCall f) {

@@ -42,6 +42,9 @@ public interface TurnServices {
     /** Environment variables for child processes, after {@code shell_environment_policy}. */
     Map<String, String> childEnvironment();
 
+    /** Session-scoped process services: launcher, sandbox, exec policy, unified exec sessions. */
+    dev.jcodex.core.exec.ExecRuntime execRuntime();
+
     /** Model-visible output budget in tokens for one tool output. */
     int outputTokenBudget();
 }
