@@ -87,6 +87,13 @@ public final class ToolRouter {
             return handler.handle(inv);
         } catch (ToolArgumentException e) {
             return ToolResult.failure(e.getMessage());
+        } catch (TurnAbortedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            System.getLogger(ToolRouter.class.getName()).log(System.Logger.Level.ERROR,
+                    "tool " + inv.toolName() + " failed", e);
+            return ToolResult.failure("tool " + inv.toolName() + " failed inside the harness: " + e
+                    + ". This is not caused by your arguments; try another way to reach the goal.");
         } finally {
             lock.unlock();
         }
