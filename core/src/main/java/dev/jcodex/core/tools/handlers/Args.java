@@ -58,4 +58,62 @@ final class Args {
         JsonNode v = args.get(field);
         return v == null || v.isNull() ? null : v.asBoolean();
     }
+
+    /** An optional array of strings; {@code null} when absent. */
+    static java.util.List<String> optionalStringList(JsonNode args, String field, String tool) {
+        JsonNode v = args.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new ToolArgumentException("failed to parse function arguments for " + tool + ": `" + field
+                    + "` must be an array of strings");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isString()) {
+                throw new ToolArgumentException("failed to parse function arguments for " + tool + ": `" + field
+                        + "` must be an array of strings");
+            }
+            items.add(item.asString());
+        }
+        return java.util.List.copyOf(items);
+    }
+
+    /** An optional whole number that must not be negative; {@code null} when absent. */
+    static Long optionalNonNegativeLong(JsonNode args, String field, String tool) {
+        JsonNode v = args.get(field);
+        Long value = optionalLong(args, field, tool);
+        if (value != null && (value < 0 || !v.canConvertToExactIntegral())) {
+            throw new ToolArgumentException("failed to parse function arguments for " + tool + ": `" + field
+                    + "` must be a non-negative integer");
+        }
+        return value;
+    }
+
+    /** An optional boolean that must really be a JSON boolean; {@code null} when absent. */
+    static Boolean optionalStrictBoolean(JsonNode args, String field, String tool) {
+        JsonNode v = args.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new ToolArgumentException("failed to parse function arguments for " + tool + ": `" + field
+                    + "` must be a boolean");
+        }
+        return v.asBoolean();
+    }
+
+    /** An optional string that must really be a JSON string; {@code null} when absent. */
+    static String optionalStrictString(JsonNode args, String field, String tool) {
+        JsonNode v = args.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw new ToolArgumentException("failed to parse function arguments for " + tool + ": `" + field
+                    + "` must be a string");
+        }
+        return v.asString();
+    }
 }
