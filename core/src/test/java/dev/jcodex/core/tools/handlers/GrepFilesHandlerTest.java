@@ -94,6 +94,14 @@ class GrepFilesHandlerTest {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void invalidRegexIsAFailureNamingTheProblem(String backend) throws Exception {
+        ToolResult.Text result = (ToolResult.Text) grep(backend(backend), "{\"pattern\":\"(unclosed\"}");
+        assertThat(result.success()).isFalse();
+        assertThat(result.text()).containsIgnoringCase("unclosed group");
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void skipsHiddenAndGitIgnoredFilesInsideAGitWorkTree(String backend) throws Exception {
         Files.createDirectory(dir.resolve(".git"));
         file(".hidden/secret.txt", "alpha\n", 5_000);
