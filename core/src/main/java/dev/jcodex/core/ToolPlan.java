@@ -35,11 +35,10 @@ final class ToolPlan {
         if (enabled(config, "update_plan")) {
             router.register(new UpdatePlanHandler());
         }
-        OptionalTools.registerRequestUserInput(router, config);
         if (patchVariant != null && enabled(config, "apply_patch")) {
             router.register(applyPatch);
         }
-        OptionalTools.registerListDir(router, config);
+        OptionalTools.registerFileTools(router, config);
         WebSearchMode search = config.tools().webSearch();
         if (search != WebSearchMode.DISABLED) {
             boolean live = search == WebSearchMode.LIVE || sandbox instanceof SandboxPolicy.DangerFullAccess;
