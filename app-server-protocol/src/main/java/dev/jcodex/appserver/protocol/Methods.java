@@ -32,6 +32,10 @@ public final class Methods {
 
     // Server -> client notifications.
     public static final String THREAD_STARTED = "thread/started";
+    /** {@code {threadId}}: the thread was archived. */
+    public static final String THREAD_ARCHIVED = "thread/archived";
+    /** {@code {threadId}}: the thread was unloaded from the server. */
+    public static final String THREAD_CLOSED = "thread/closed";
     public static final String THREAD_TOKEN_USAGE_UPDATED = "thread/tokenUsage/updated";
     public static final String TURN_STARTED = "turn/started";
     public static final String TURN_COMPLETED = "turn/completed";

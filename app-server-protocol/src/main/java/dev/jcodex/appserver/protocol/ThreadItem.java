@@ -58,6 +58,10 @@ public sealed interface ThreadItem {
             @JsonProperty("text") String text,
             @JsonProperty("phase") String phase,
             @JsonProperty("memoryCitation") JsonNode memoryCitation) implements ThreadItem {
+        public AgentMessage {
+            memoryCitation = memoryCitation == null || memoryCitation.isNull() ? null : memoryCitation;
+        }
+
         /** A message without phase or citation. */
         public static AgentMessage of(String id, String text) {
             return new AgentMessage(id, text, null, null);
@@ -165,6 +169,10 @@ public sealed interface ThreadItem {
             @JsonProperty("id") String id,
             @JsonProperty("query") String query,
             @JsonProperty("action") JsonNode action) implements ThreadItem {
+        public WebSearch {
+            action = action == null || action.isNull() ? null : action;
+        }
+
         @Override
         public String type() {
             return "webSearch";

@@ -15,6 +15,10 @@ public record TurnError(
         @JsonProperty("codexErrorInfo") JsonNode codexErrorInfo,
         @JsonProperty("additionalDetails") String additionalDetails) {
 
+    public TurnError {
+        codexErrorInfo = codexErrorInfo == null || codexErrorInfo.isNull() ? null : codexErrorInfo;
+    }
+
     /** Just a message. */
     public static TurnError of(String message) {
         return new TurnError(message, null, null);

@@ -1,0 +1,25 @@
+package dev.jcodex.appserver;
+
+import dev.jcodex.config.ConfigLoadRequest;
+import dev.jcodex.core.CoreEnvironment;
+import java.util.Objects;
+
+/**
+ * How an {@link AppServer} is set up.
+ *
+ * @param environment process-wide core inputs; its {@code originator} is replaced by the {@code clientInfo.name}
+ *     of the first {@code initialize} (the reference does the same)
+ * @param baseConfig the front end's config request: {@code CODEX_HOME}, cwd, {@code -c} overrides, profile and
+ *     typed flag overrides. Each {@code thread/start|resume|fork} loads its config from this request with the
+ *     request's own params applied on top
+ * @param threadSource the session source recorded for threads this server creates ({@code exec}, {@code cli},
+ *     {@code vscode}, {@code mcp})
+ */
+public record AppServerOptions(CoreEnvironment environment, ConfigLoadRequest baseConfig, String threadSource) {
+
+    public AppServerOptions {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(baseConfig, "baseConfig");
+        threadSource = threadSource == null || threadSource.isBlank() ? "cli" : threadSource;
+    }
+}
