@@ -122,7 +122,7 @@ final class ApprovalRequests {
         }
     }
 
-    private static String method(Outbound.ApprovalKind kind) {
+    static String method(Outbound.ApprovalKind kind) {
         return switch (kind) {
             case COMMAND_EXECUTION -> Methods.COMMAND_EXECUTION_REQUEST_APPROVAL;
             case FILE_CHANGE -> Methods.FILE_CHANGE_REQUEST_APPROVAL;
