@@ -38,13 +38,13 @@ class RolloutRecorder implements AutoCloseable {
 
     void recordItem(ResponseItem item) {
         if (writer != null && !(item instanceof ResponseItem.Other)) {
-            writer.append(new RolloutItem.Response(item));
+            append(new RolloutItem.Response(item));
         }
     }
 
     void recordTurnContext(TurnContext context) {
         if (writer != null) {
-            writer.append(context);
+            append(context);
         }
     }
 
@@ -77,14 +77,14 @@ class RolloutRecorder implements AutoCloseable {
             case EventMsg.ShutdownComplete e -> null;
         };
         if (payload != null) {
-            writer.append(new RolloutItem.Event(payload));
+            append(new RolloutItem.Event(payload));
         }
     }
 
     /** Everything appended so far reaches the OS (survives {@code kill -9}). */
     void flush() {
         if (writer != null) {
-            writer.flush();
+            uninterruptibly(writer::flush);
             reportFailure();
         }
     }
@@ -92,7 +92,7 @@ class RolloutRecorder implements AutoCloseable {
     /** {@link #flush()} plus fsync. */
     void sync() {
         if (writer != null) {
-            writer.sync();
+            uninterruptibly(writer::sync);
             reportFailure();
         }
     }
@@ -100,6 +100,25 @@ class RolloutRecorder implements AutoCloseable {
     /** The write failure, if recording stopped. */
     Optional<RolloutWriteException> failure() {
         return writer == null ? Optional.empty() : writer.failure();
+    }
+
+    private void append(RolloutItem item) {
+        uninterruptibly(() -> writer.append(item));
+    }
+
+    /**
+     * Runs a writer call with the interrupt flag cleared and restores it afterwards: an interrupt aborts the turn
+     * at its next blocking point, but must never drop a rollout line.
+     */
+    private static void uninterruptibly(Runnable call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            call.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void reportFailure() {

@@ -82,6 +82,11 @@ final class TurnLoop {
             status = TurnRecord.Status.FAILED;
             session.emit(new EventMsg.Error(turnId, e.getMessage(), null, false, null));
         } catch (RuntimeException e) {
+            if (Thread.interrupted()) {
+                status = TurnRecord.Status.INTERRUPTED;
+                finish(status, lastMessage);
+                return;
+            }
             LOG.log(Level.ERROR, "turn " + turnId + " failed", e);
             status = TurnRecord.Status.FAILED;
             session.emit(new EventMsg.Error(turnId, "internal error: " + e, null, false, null));
