@@ -135,12 +135,12 @@ final class ApprovalRequests {
         try {
             ReviewDecision decision = switch (kind) {
                 case COMMAND_EXECUTION -> {
-                    var d = response.resultAs(CommandExecutionRequestApprovalResponse.class).decision();
-                    yield d == null ? null : decision(d);
+                    var r = response.resultAs(CommandExecutionRequestApprovalResponse.class);
+                    yield r == null || r.decision() == null ? null : decision(r.decision());
                 }
                 case FILE_CHANGE -> {
-                    var d = response.resultAs(FileChangeRequestApprovalResponse.class).decision();
-                    yield d == null ? null : decision(d);
+                    var r = response.resultAs(FileChangeRequestApprovalResponse.class);
+                    yield r == null || r.decision() == null ? null : decision(r.decision());
                 }
             };
             if (decision != null) {
