@@ -39,14 +39,19 @@ final class ServerHarness implements AutoCloseable {
     InProcessAppServer server;
     AppServerClient client;
 
+    /** Provider retries cut down for fast tests: 2 stream retries, no request retries. */
     ServerHarness() throws IOException {
+        this(",stream_max_retries=2,request_max_retries=0");
+    }
+
+    /** {@code providerExtra} is appended inside the mock provider's inline table. */
+    ServerHarness(String providerExtra) throws IOException {
         home = TempCodexHome.create();
         mock = MockResponsesServer.start();
         workdir = Files.createDirectories(home.path().resolve("work")).toRealPath();
         overrides.addAll(List.of("model_provider=mock",
                 "model_providers.mock={name=\"mock\",base_url=\"" + mock.baseUrl()
-                        + "\",wire_api=\"responses\",env_key=\"MOCK_API_KEY\",stream_max_retries=2,"
-                        + "request_max_retries=0}",
+                        + "\",wire_api=\"responses\",env_key=\"MOCK_API_KEY\"" + providerExtra + "}",
                 "model=gpt-5.5"));
         env.put("MOCK_API_KEY", "dummy");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
