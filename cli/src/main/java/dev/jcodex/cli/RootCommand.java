@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code codex [OPTIONS] [PROMPT]} and the table of subcommands. */
 @Command(name = "codex", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Codex CLI (jcodex): a coding agent that reads your repository, runs commands and edits files.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, ApplyPatchCommand.class, CompletionCommand.class,
+        subcommands = {ExecCommand.class, LoginCommand.class, LogoutCommand.class, ApplyPatchCommand.class,
+                CompletionCommand.class,
                 SandboxCommand.class, FeaturesCommand.class, DebugCommand.class, ExecPolicyCommand.class},
         usageHelpAutoWidth = true)
 final class RootCommand implements Callable<Integer> {
