@@ -56,6 +56,7 @@ final class ServerHarness implements AutoCloseable {
         env.put("MOCK_API_KEY", "dummy");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", home.path().toString());
+        env.put("SHELL", "/bin/bash");
     }
 
     /** Adds a {@code -c} override for servers started from now on. */
