@@ -22,4 +22,19 @@ public record AppServerOptions(CoreEnvironment environment, ConfigLoadRequest ba
         Objects.requireNonNull(baseConfig, "baseConfig");
         threadSource = threadSource == null || threadSource.isBlank() ? "cli" : threadSource;
     }
+
+    /**
+     * Options for a front end, which never touches {@code core} itself: the core environment is built here with
+     * a lazily created HTTP client.
+     *
+     * @param codexHome {@code $CODEX_HOME}
+     * @param env the process environment
+     * @param originator the client name until {@code initialize} names one (e.g. {@code codex_exec})
+     * @param cliVersion version of this binary
+     */
+    public static AppServerOptions of(java.nio.file.Path codexHome, java.util.Map<String, String> env,
+            String originator, String cliVersion, ConfigLoadRequest baseConfig, String threadSource) {
+        return new AppServerOptions(CoreEnvironment.of(codexHome, env, originator, cliVersion), baseConfig,
+                threadSource);
+    }
 }

@@ -5,7 +5,6 @@ import dev.jcodex.appserver.InProcessAppServer;
 import dev.jcodex.appserver.client.AppServerClient;
 import dev.jcodex.config.Config;
 import dev.jcodex.config.ConfigLoadRequest;
-import dev.jcodex.core.CoreEnvironment;
 import dev.jcodex.protocol.AskForApproval;
 import dev.jcodex.state.LogFiles;
 import dev.jcodex.state.LogLevel;
@@ -45,8 +44,8 @@ final class ExecLaunch {
 
     /** Starts the in-process app-server and a client connected to it. */
     Running start() {
-        CoreEnvironment env = CoreEnvironment.of(config.codexHome(), io.env(), ORIGINATOR, Version.current());
-        InProcessAppServer server = InProcessAppServer.start(new AppServerOptions(env, request, "exec"));
+        InProcessAppServer server = InProcessAppServer.start(AppServerOptions.of(config.codexHome(), io.env(),
+                ORIGINATOR, Version.current(), request, "exec"));
         AppServerClient client = AppServerClient.start(server.clientTransport());
         return new Running(server, client);
     }

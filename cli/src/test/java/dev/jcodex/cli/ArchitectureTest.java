@@ -40,6 +40,8 @@ class ArchitectureTest {
             Map.entry("state", List.of("modelclient", "applypatch", "process", "sandbox", "execpolicy", "mcp", "core",
                     "appserver", "exec", "tui", "cli")),
             Map.entry("core", List.of("appserver", "exec", "tui", "cli")),
+            Map.entry("appserver", List.of("exec", "tui", "cli")),
+            Map.entry("cli", List.of("core")),
             Map.entry("exec", List.of("core", "modelclient", "process", "sandbox", "execpolicy", "state", "tui",
                     "cli")),
             Map.entry("tui", List.of("core", "modelclient", "process", "sandbox", "execpolicy", "state", "exec",

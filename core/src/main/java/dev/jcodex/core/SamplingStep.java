@@ -114,6 +114,9 @@ final class SamplingStep {
         private final Map<String, StringBuilder> messageText = new LinkedHashMap<>();
         int toolCalls;
         String lastMessage;
+        /** Ids generated at output_item.added for items the provider sent without one (Chat Completions). */
+        private String generatedMessageId;
+        private String generatedReasoningId;
 
         void stream() throws InterruptedException {
             session.rollout.flush();
@@ -150,10 +153,15 @@ final class SamplingStep {
 
         private void started(ResponseItem item) {
             switch (item) {
-                case ResponseItem.Message m when "assistant".equals(m.role()) -> session.emit(new EventMsg.ItemStarted(
-                        ctx.turnId(), new TurnItem.AgentMessage(itemId(m.id()), "", m.phase())));
-                case ResponseItem.Reasoning r -> session.emit(new EventMsg.ItemStarted(ctx.turnId(),
-                        new TurnItem.Reasoning(itemId(r.id()), List.of(), List.of())));
+                case ResponseItem.Message m when "assistant".equals(m.role()) -> {
+                    String id = m.id() != null ? m.id() : (generatedMessageId = Ids.newId());
+                    session.emit(new EventMsg.ItemStarted(ctx.turnId(), new TurnItem.AgentMessage(id, "", m.phase())));
+                }
+                case ResponseItem.Reasoning r -> {
+                    String id = r.id() != null ? r.id() : (generatedReasoningId = Ids.newId());
+                    session.emit(new EventMsg.ItemStarted(ctx.turnId(), new TurnItem.Reasoning(id, List.of(),
+                            List.of())));
+                }
                 case ResponseItem.WebSearchCall w -> session.emit(new EventMsg.ItemStarted(ctx.turnId(),
                         TurnItems.webSearch(w, itemId(w.id()))));
                 default -> { }
@@ -162,7 +170,9 @@ final class SamplingStep {
 
         private void done(ResponseItem item) {
             if (item instanceof ResponseItem.Message m && "assistant".equals(m.role()) && m.id() == null) {
-                item = new ResponseItem.Message(Ids.newId(), m.role(), m.content(), m.endTurn(), m.phase());
+                String id = generatedMessageId != null ? generatedMessageId : Ids.newId();
+                generatedMessageId = null;
+                item = new ResponseItem.Message(id, m.role(), m.content(), m.endTurn(), m.phase());
             }
             session.record(item);
             switch (item) {
@@ -172,8 +182,12 @@ final class SamplingStep {
                     session.emit(new EventMsg.ItemCompleted(ctx.turnId(),
                             new TurnItem.AgentMessage(m.id(), text, m.phase())));
                 }
-                case ResponseItem.Reasoning r -> session.emit(new EventMsg.ItemCompleted(ctx.turnId(),
-                        TurnItems.reasoning(r, itemId(r.id()))));
+                case ResponseItem.Reasoning r -> {
+                    String id = r.id() != null ? r.id()
+                            : generatedReasoningId != null ? generatedReasoningId : Ids.newId();
+                    generatedReasoningId = null;
+                    session.emit(new EventMsg.ItemCompleted(ctx.turnId(), TurnItems.reasoning(r, id)));
+                }
                 case ResponseItem.WebSearchCall w -> session.emit(new EventMsg.ItemCompleted(ctx.turnId(),
                         TurnItems.webSearch(w, itemId(w.id()))));
                 default -> {

@@ -168,6 +168,20 @@ final class ExchangeDriver {
         headers.firstValue("x-codex-turn-state").ifPresent(t -> stream.push(new ResponseEvent.TurnState(t)));
     }
 
+    /**
+     * A body that breaks off mid-stream is worded as the reference words it ("Transport error: network error:
+     * error decoding response body"), so clients that match on the text behave the same; the JDK's own message
+     * goes to the log.
+     */
+    static String describeBodyFailure(Throwable t) {
+        if (t instanceof java.io.IOException && !(t instanceof HttpTimeoutException)) {
+            System.getLogger(ExchangeDriver.class.getName()).log(System.Logger.Level.DEBUG,
+                    "response body failed: {0}", describe(t));
+            return "Transport error: network error: error decoding response body";
+        }
+        return describe(t);
+    }
+
     static String describe(Throwable t) {
         if (t instanceof HttpTimeoutException) {
             return "timed out waiting for the response";
@@ -220,8 +234,8 @@ final class ExchangeDriver {
         @Override
         public void onError(Throwable t) {
             if (!terminated) {
-                fail(new ModelClientException.StreamFailed("stream disconnected before completion: " + describe(t),
-                        null, t));
+                fail(new ModelClientException.StreamFailed("stream disconnected before completion: "
+                        + describeBodyFailure(t), null, t));
             }
         }
 

@@ -17,15 +17,17 @@ import java.util.Map;
  */
 public final class TurnDiffTracker {
     /** Path → content at turn start ({@code null}: did not exist). */
-    private final Map<Path, String> baseline = new LinkedHashMap<>();
+    private final Map<Path, String> baseline = new java.util.TreeMap<>();
     private final Map<Path, Path> renamedFrom = new LinkedHashMap<>();
 
     /** Records the pre-patch content of every path the plan touches (first time only). */
     public synchronized void recordBefore(PatchPlan plan) {
         for (PlannedChange c : plan.changes()) {
-            baseline.computeIfAbsent(c.path(), p -> c.oldText().orElse(null));
-            if (c instanceof PlannedChange.Moved m) {
-                baseline.putIfAbsent(m.destination(), read(m.destination()));
+            if (!baseline.containsKey(c.path())) {
+                baseline.put(c.path(), c.oldText().orElse(null));
+            }
+            if (c instanceof PlannedChange.Moved m && !baseline.containsKey(m.destination())) {
+                baseline.put(m.destination(), read(m.destination()));
                 renamedFrom.put(m.destination(), m.path());
             }
         }

@@ -22,7 +22,11 @@ public final class UnifiedDiffs {
         return sb.toString();
     }
 
-    /** A full git-style file diff between two versions (either may be null for add/delete). */
+    /**
+     * A git-style file diff between two versions (either may be null for add/delete), as {@code git diff} prints
+     * it: {@code diff --git}, {@code new file mode}/{@code deleted file mode}, the {@code index} line with the blob
+     * hashes, {@code ---}/{@code +++}, and hunks with 3 lines of context ({@code ,1} counts omitted).
+     */
     public static String fileDiff(String path, String before, String after) {
         String from = before == null ? "/dev/null" : "a/" + path;
         String to = after == null ? "/dev/null" : "b/" + path;
@@ -31,10 +35,36 @@ public final class UnifiedDiffs {
             return "";
         }
         StringBuilder sb = new StringBuilder("diff --git a/").append(path).append(" b/").append(path).append('\n');
+        if (before == null) {
+            sb.append("new file mode 100644\n");
+        } else if (after == null) {
+            sb.append("deleted file mode 100644\n");
+        }
+        sb.append("index ").append(blobId(before)).append("..").append(blobId(after)).append('\n');
         for (String line : diff) {
-            sb.append(line).append('\n');
+            sb.append(line.startsWith("@@") ? gitHunkHeader(line) : line).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Git's blob id of {@code text} (SHA-1 of {@code "blob <len>\0" + bytes}); all zeros for a missing file. */
+    static String blobId(String text) {
+        if (text == null) {
+            return "0".repeat(40);
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is always available", e);
+        }
+    }
+
+    /** {@code @@ -0,0 +1,1 @@} → {@code @@ -0,0 +1 @@}, as git writes single-line ranges. */
+    static String gitHunkHeader(String header) {
+        return header.replaceAll("([-+]\\d+),1(?=[ ])", "$1");
     }
 
     private static List<String> unified(String from, String to, String before, String after, int context) {
