@@ -28,9 +28,29 @@ final class IndexUpdater implements AutoCloseable {
         this.index = sqliteHome == null ? ThreadIndex.open(codexHome) : ThreadIndex.open(codexHome, sqliteHome);
     }
 
-    /** The index itself, for reads ({@code thread/list}, {@code resume --last}). */
+    /**
+     * The index itself, for reads ({@code thread/list}, {@code resume --last}) and archive moves; updates queued
+     * before this call have been applied, so a read sees every finished turn and an archive cannot be overwritten
+     * by a late update.
+     */
     ThreadIndex index() {
+        awaitQueued();
         return index;
+    }
+
+    /** Waits (bounded) for every update queued so far. */
+    void awaitQueued() {
+        java.util.concurrent.CompletableFuture<Void> marker = new java.util.concurrent.CompletableFuture<>();
+        try {
+            worker.execute(() -> marker.complete(null));
+            marker.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "index worker already stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(Level.WARNING, "thread index updates still pending after 10 s");
+        }
     }
 
     void started(SessionMeta meta, Path rolloutPath) {
