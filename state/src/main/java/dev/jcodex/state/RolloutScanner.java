@@ -24,19 +24,35 @@ final class RolloutScanner {
     static List<ThreadRecord> scanAll(Path codexHome) throws IOException {
         Map<String, String> names = SessionIndexFile.latestNames(codexHome);
         Map<String, ThreadRecord> byId = new HashMap<>();
-        scanTree(codexHome.resolve(RolloutPaths.SESSIONS_DIR), 4, false, names, byId);
-        scanTree(codexHome.resolve(RolloutPaths.ARCHIVED_SESSIONS_DIR), 1, true, names, byId);
+        scanTree(codexHome.resolve(RolloutPaths.SESSIONS_DIR), 4, false, names, byId, p -> true);
+        scanTree(codexHome.resolve(RolloutPaths.ARCHIVED_SESSIONS_DIR), 1, true, names, byId, p -> true);
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * The record of thread {@code id} from its rollout file, found by file name under {@code sessions/}, then
+     * {@code archived_sessions/} (the most recently updated one if several carry the id).
+     */
+    static Optional<ThreadRecord> scanOne(Path codexHome, String id) throws IOException {
+        String wanted = id.toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> names = SessionIndexFile.latestNames(codexHome);
+        Map<String, ThreadRecord> byId = new HashMap<>();
+        java.util.function.Predicate<Path> named = p -> RolloutPaths.threadIdOf(p).filter(wanted::equals)
+                .isPresent();
+        scanTree(codexHome.resolve(RolloutPaths.SESSIONS_DIR), 4, false, names, byId, named);
+        scanTree(codexHome.resolve(RolloutPaths.ARCHIVED_SESSIONS_DIR), 1, true, names, byId, named);
+        return byId.values().stream().filter(r -> r.id().equalsIgnoreCase(id)).findFirst();
+    }
+
     private static void scanTree(Path root, int depth, boolean archived, Map<String, String> names,
-            Map<String, ThreadRecord> byId) throws IOException {
+            Map<String, ThreadRecord> byId, java.util.function.Predicate<Path> accept) throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, depth)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && RolloutPaths.isRolloutFileName(p)).toList();
+            files = walk.filter(p -> RolloutPaths.isRolloutFileName(p) && accept.test(p) && Files.isRegularFile(p))
+                    .toList();
         }
         for (Path file : files) {
             try {

@@ -70,6 +70,29 @@ public final class ThreadIndex implements AutoCloseable {
         return call(conn -> ThreadIndexSql.find(conn, id));
     }
 
+    /**
+     * The thread with this id, like {@link #find}, but when the index does not know it or its rollout file is gone
+     * (a rollout written by another program, or copied in while the index was healthy), the rollout files are
+     * searched by name and the index is repaired with what the file says. Empty when no rollout carries the id.
+     */
+    public Optional<ThreadRecord> locate(String id) {
+        Optional<ThreadRecord> known = find(id);
+        if (known.isPresent() && Files.isRegularFile(known.get().rolloutPath())) {
+            return known;
+        }
+        Optional<ThreadRecord> found;
+        try {
+            found = RolloutScanner.scanOne(codexHome, id);
+        } catch (IOException e) {
+            throw new StateException("cannot scan rollouts under " + codexHome + ": " + e.getMessage(), e);
+        }
+        found.ifPresent(r -> call(conn -> {
+            ThreadIndexSql.insertOrReplace(conn, r);
+            return null;
+        }));
+        return found;
+    }
+
     /** One page of threads, newest {@code updatedAt} first. */
     public ThreadPage list(ThreadFilter filter) {
         return call(conn -> ThreadIndexSql.list(conn, filter));
