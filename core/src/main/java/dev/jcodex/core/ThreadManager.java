@@ -9,7 +9,6 @@ import dev.jcodex.state.RolloutWriter;
 import dev.jcodex.state.SessionMeta;
 import dev.jcodex.state.ThreadIndex;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -110,13 +109,16 @@ public final class ThreadManager implements AutoCloseable {
         return index(null).index();
     }
 
-    /** The rollout of a stored thread, from the index, or empty. */
+    /**
+     * The rollout of a stored thread, from the index, or empty. A rollout the index does not know (written by the
+     * reference, or copied in) is found by file name and indexed ({@link ThreadIndex#locate}).
+     */
     public Optional<Path> rolloutPathOf(String threadId) {
         CodexThread live = threads.get(threadId);
         if (live != null && live.info().rolloutPath() != null) {
             return Optional.of(live.info().rolloutPath());
         }
-        return index().find(threadId).map(r -> r.rolloutPath()).filter(Files::isRegularFile);
+        return index().locate(threadId).map(r -> r.rolloutPath());
     }
 
     private CodexThread open(Config config, ThreadInfo info, RolloutRecorder rollout,
