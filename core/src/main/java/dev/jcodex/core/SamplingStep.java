@@ -78,7 +78,7 @@ final class SamplingStep {
         List<ResponseItem> input = new ArrayList<>();
         input.add(InitialContext.baseInstructionsMessage(InitialContext.baseInstructions(
                 session.config.instructions())));
-        input.addAll(session.historySnapshot());
+        input.addAll(PromptHistory.forPrompt(session.historySnapshot()));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("session_id", session.threadId());
         metadata.put("thread_id", session.threadId());
