@@ -135,6 +135,35 @@ class ApprovalFlowsTest {
         assertThat(s.h.workdir.resolve("sub/y")).doesNotExist();
     }
 
+    /** Spec §6.3: {@code approved_for_session} on a patch is remembered per file path. */
+    @Test
+    void acceptForSessionOnAPatchCoversLaterPatchesOfTheSameFiles() throws Exception {
+        s.h.mock.enqueue(patch("call_add", "*** Add File: sub/a.txt\n+one\n"), MockResponse.reply("Added."),
+                patch("call_edit", "*** Update File: sub/a.txt\n@@\n-one\n+two\n"), MockResponse.reply("Edited."),
+                patch("call_other", "*** Add File: sub/b.txt\n+other\n"), MockResponse.reply("Asked."));
+        String threadId = s.startThread(AskForApproval.UNTRUSTED, SandboxMode.WORKSPACE_WRITE);
+        s.turn(threadId, "Add sub/a.txt.");
+        s.answerFileChange(s.nextRequest(null), ApprovalDecision.ACCEPT_FOR_SESSION);
+        assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
+
+        s.turn(threadId, "Edit it.");
+        assertThat(s.completedTurn(null).status()).as("no request for the same file (it would fail the wait)")
+                .isEqualTo(TurnStatus.COMPLETED);
+        assertThat(s.h.workdir.resolve("sub/a.txt")).hasContent("two");
+
+        s.turn(threadId, "Add another file.");
+        ServerRequest other = s.nextRequest(null);
+        assertThat(((ServerRequest.FileChangeRequestApproval) other).params().itemId()).isEqualTo("call_other");
+        s.answerFileChange(other, ApprovalDecision.DECLINE);
+        assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
+        assertThat(s.h.workdir.resolve("sub/b.txt")).doesNotExist();
+    }
+
+    static MockResponse patch(String callId, String hunks) {
+        return MockResponse.sse().customToolCall(callId, "apply_patch", "*** Begin Patch\n" + hunks
+                + "*** End Patch\n").build();
+    }
+
     @Test
     void knownSafeCommandsRunWithoutAsking() throws Exception {
         Files.writeString(s.h.workdir.resolve("sub/notes.txt"), "notes\n");

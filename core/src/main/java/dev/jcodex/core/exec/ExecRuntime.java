@@ -41,6 +41,7 @@ public final class ExecRuntime implements AutoCloseable {
     private final Path codexHome;
     private final SandboxSelector fixedSandbox;
     private final Map<SessionApprovalScope, Set<List<String>>> approvals = new ConcurrentHashMap<>();
+    private final Set<Path> patchApprovals = ConcurrentHashMap.newKeySet();
     private final Set<RunningProcess> oneShots = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CommandItem> unifiedItems = new ConcurrentHashMap<>();
     private final Object lock = new Object();
@@ -167,6 +168,14 @@ public final class ExecRuntime implements AutoCloseable {
     public Set<List<String>> approvedForSession(Path cwd, SandboxPermissions permissions) {
         return approvals.computeIfAbsent(new SessionApprovalScope(cwd, permissions),
                 scope -> ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Files the user let patches change for the rest of the session ({@code approved_for_session} on a patch
+     * approval, spec §6.3): a later patch touching only these files is not asked about again. Live, thread-safe.
+     */
+    public Set<Path> patchPathsApprovedForSession() {
+        return patchApprovals;
     }
 
     /** Starts a one-shot process that {@link #close()} will kill if it is still running then. */

@@ -18,8 +18,10 @@ import dev.jcodex.protocol.ReviewDecision;
 import dev.jcodex.protocol.SandboxPolicy;
 import dev.jcodex.protocol.TurnItem;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -114,10 +116,13 @@ public final class ApplyPatchHandler implements ToolHandler {
     private String checkPermissions(String callId, PatchPlan plan, Map<String, TurnItem.FileDelta> changes,
             TurnServices turn) throws InterruptedException {
         boolean allWritable = true;
+        Set<Path> touched = new HashSet<>();
         for (PlannedChange c : plan.changes()) {
             allWritable &= writable(c.path(), turn);
+            touched.add(c.path());
             if (c instanceof PlannedChange.Moved m) {
                 allWritable &= writable(m.destination(), turn);
+                touched.add(m.destination());
             }
         }
         if (allWritable && turn.approvalPolicy() != AskForApproval.UNTRUSTED) {
@@ -128,10 +133,18 @@ public final class ApplyPatchHandler implements ToolHandler {
                     + "approval policy is `never` so the user cannot be asked. Edit files inside "
                     + turn.writableRoots() + " instead.";
         }
+        Set<Path> approvedForSession = turn.execRuntime().patchPathsApprovedForSession();
+        if (approvedForSession.containsAll(touched)) {
+            return null;
+        }
         ReviewDecision decision = turn.requestPatchApproval(callId, changes,
                 allWritable ? null : "The patch writes outside the writable roots.");
         return switch (decision) {
-            case APPROVED, APPROVED_FOR_SESSION -> null;
+            case APPROVED -> null;
+            case APPROVED_FOR_SESSION -> {
+                approvedForSession.addAll(touched);
+                yield null;
+            }
             case DENIED -> "patch rejected by user";
             case ABORT -> throw new TurnAbortedException("patch approval aborted by user");
         };

@@ -1,0 +1,70 @@
+package dev.jcodex.core.tools.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcodex.core.tools.ToolResult;
+import dev.jcodex.protocol.AskForApproval;
+import dev.jcodex.protocol.ReviewDecision;
+import dev.jcodex.protocol.SandboxPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code approved_for_session} on a patch approval is remembered per file (spec §6.3): later patches touching only
+ * those files are not asked about again; {@code approved} approves one patch only. (The fake turn fails the test
+ * when asked with no queued answer.)
+ */
+class ApplyPatchSessionApprovalTest {
+    @TempDir
+    Path tmp;
+
+    private ExecFakeTurn turn;
+    private ApplyPatchHandler handler;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        turn = ExecFakeTurn.in(tmp).policies(AskForApproval.UNTRUSTED, new SandboxPolicy.WorkspaceWrite(
+                List.of(), false, true, true));
+        handler = new ApplyPatchHandler(ApplyPatchHandler.Variant.FREEFORM, new TurnDiffTracker());
+    }
+
+    @AfterEach
+    void tearDown() {
+        turn.close();
+    }
+
+    private ToolResult.Text apply(String callId, String hunks) throws InterruptedException {
+        return (ToolResult.Text) handler.applyPatch(callId, "*** Begin Patch\n" + hunks + "*** End Patch\n",
+                turn.cwd(), turn);
+    }
+
+    @Test
+    void approvedForSessionCoversLaterPatchesOfTheSameFilesOnly() throws Exception {
+        turn.answer(ReviewDecision.APPROVED_FOR_SESSION);
+        assertThat(apply("c1", "*** Add File: a.txt\n+one\n").success()).isTrue();
+
+        assertThat(apply("c2", "*** Update File: a.txt\n@@\n-one\n+two\n").success()).as("not asked again").isTrue();
+        assertThat(Files.readString(turn.cwd().resolve("a.txt"))).isEqualTo("two\n");
+
+        turn.answer(ReviewDecision.DENIED);
+        ToolResult.Text both = apply("c3", "*** Update File: a.txt\n@@\n-two\n+three\n*** Add File: b.txt\n+b\n");
+        assertThat(both.text()).isEqualTo("patch rejected by user");
+        assertThat(Files.readString(turn.cwd().resolve("a.txt"))).isEqualTo("two\n");
+        assertThat(turn.cwd().resolve("b.txt")).doesNotExist();
+    }
+
+    @Test
+    void approvedOnceIsAskedAgain() throws Exception {
+        turn.answer(ReviewDecision.APPROVED);
+        assertThat(apply("c1", "*** Add File: a.txt\n+one\n").success()).isTrue();
+
+        turn.answer(ReviewDecision.DENIED);
+        assertThat(apply("c2", "*** Update File: a.txt\n@@\n-one\n+two\n").text()).isEqualTo("patch rejected by user");
+        assertThat(Files.readString(turn.cwd().resolve("a.txt"))).isEqualTo("one\n");
+    }
+}
