@@ -130,7 +130,8 @@ class ExecModeApprovalsTest {
         assertThat(run.stdout()).isEqualTo("Patched inside only.\n");
         assertThat(run.serverRequests()).isEmpty();
         assertThat(file).doesNotExist();
-        assertThat(s.outputSentToModel("call_patch")).startsWith("patch rejected:");
+        assertThat(s.outputSentToModel("call_patch")).isEqualTo("patch rejected: writing outside of the "
+                + "project; rejected by user approval settings");
         assertThat(s.h.workdir.resolve("sub/x")).as("writes inside the workspace run without asking").exists();
     }
 }

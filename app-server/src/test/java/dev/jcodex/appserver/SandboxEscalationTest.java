@@ -224,7 +224,8 @@ class SandboxEscalationTest {
 
         assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
         assertThat(file).doesNotExist();
-        assertThat(s.outputSentToModel("call_patch")).startsWith("patch rejected:");
+        assertThat(s.outputSentToModel("call_patch")).isEqualTo("patch rejected: writing is blocked by read-only "
+                + "sandbox; rejected by user approval settings");
     }
 
     static MockResponse patchAdding(String callId, Path file) {

@@ -129,9 +129,9 @@ public final class ApplyPatchHandler implements ToolHandler {
             return null;
         }
         if (turn.approvalPolicy() == AskForApproval.NEVER) {
-            return "patch rejected: writing outside of the writable roots is not permitted by the sandbox, and the "
-                    + "approval policy is `never` so the user cannot be asked. Edit files inside "
-                    + turn.writableRoots() + " instead.";
+            return "patch rejected: " + (turn.sandboxPolicy() instanceof SandboxPolicy.ReadOnly
+                    ? "writing is blocked by read-only sandbox" : "writing outside of the project")
+                    + "; rejected by user approval settings";
         }
         Set<Path> approvedForSession = turn.execRuntime().patchPathsApprovedForSession();
         if (approvedForSession.containsAll(touched)) {

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code approved_for_session} on a patch approval is remembered per file (spec §6.3): later patches touching only
- * those files are not asked about again; {@code approved} approves one patch only. (The fake turn fails the test
+ * Patch approvals (spec §5.5 step 3, §6.3): {@code approved_for_session} is remembered per file, so later patches
+ * touching only those files are not asked about again, while {@code approved} approves one patch only; under
+ * {@code never} a patch that would need asking is refused with the reference's words. (The fake turn fails the test
  * when asked with no queued answer.)
  */
-class ApplyPatchSessionApprovalTest {
+class ApplyPatchApprovalTest {
     @TempDir
     Path tmp;
 
@@ -66,5 +67,25 @@ class ApplyPatchSessionApprovalTest {
         turn.answer(ReviewDecision.DENIED);
         assertThat(apply("c2", "*** Update File: a.txt\n@@\n-one\n+two\n").text()).isEqualTo("patch rejected by user");
         assertThat(Files.readString(turn.cwd().resolve("a.txt"))).isEqualTo("one\n");
+    }
+
+    @Test
+    void neverRefusesWritesOutsideTheProjectWithTheReferenceWords() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        turn.policies(AskForApproval.NEVER, new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true));
+
+        assertThat(apply("c1", "*** Add File: " + outside.resolve("x.txt") + "\n+x\n").text())
+                .isEqualTo("patch rejected: writing outside of the project; rejected by user approval settings");
+        assertThat(outside.resolve("x.txt")).doesNotExist();
+        assertThat(apply("c2", "*** Add File: inside.txt\n+x\n").success()).as("inside: no question").isTrue();
+    }
+
+    @Test
+    void neverUnderReadOnlyRefusesEveryWriteWithTheReferenceWords() throws Exception {
+        turn.policies(AskForApproval.NEVER, new SandboxPolicy.ReadOnly());
+
+        assertThat(apply("c1", "*** Add File: inside.txt\n+x\n").text())
+                .isEqualTo("patch rejected: writing is blocked by read-only sandbox; rejected by user approval settings");
+        assertThat(turn.cwd().resolve("inside.txt")).doesNotExist();
     }
 }
