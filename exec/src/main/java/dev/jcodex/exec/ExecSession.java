@@ -76,8 +76,14 @@ final class ExecSession {
         if (!(options.resume() instanceof ResumeTarget.None)) {
             var resumeId = call("thread/list", () -> ResumeResolver.resolve(client, options));
             if (resumeId.isPresent()) {
-                ThreadResumeParams params = ThreadResumeParams.of(resumeId.get(), options.model(),
+                ThreadResumeParams of = ThreadResumeParams.of(resumeId.get(), options.model(),
                         options.modelProvider(), cwd(), options.sandbox());
+                // exec never shows earlier turns: without excludeTurns the server parses the whole rollout a
+                // second time to build them (seconds for a 100k-line thread).
+                ThreadResumeParams params = new ThreadResumeParams(of.threadId(), of.history(), of.path(),
+                        of.model(), of.modelProvider(), of.serviceTier(), of.cwd(), of.approvalPolicy(),
+                        of.approvalsReviewer(), of.sandbox(), of.config(), of.baseInstructions(),
+                        of.developerInstructions(), of.personality(), Boolean.TRUE);
                 return call("thread/resume", () -> client.threadResume(params));
             }
         }
