@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -70,9 +71,14 @@ final class ApprovalScenario implements AutoCloseable {
 
     /** A connected, initialized client with a thread under {@code approval} and {@code sandbox}; its id. */
     String startThread(AskForApproval approval, SandboxMode sandbox) {
+        return startThread(approval, sandbox, Map.of());
+    }
+
+    /** Like {@link #startThread(AskForApproval, SandboxMode)} with {@code config} entries for the thread. */
+    String startThread(AskForApproval approval, SandboxMode sandbox, Map<String, JsonNode> config) {
         AppServerClient client = h.client == null ? h.connectInitialized() : h.client;
         return client.threadStart(ThreadStartParams.builder().cwd(h.workdir.toString()).approvalPolicy(approval)
-                .sandbox(sandbox).build()).thread().id();
+                .sandbox(sandbox).config(config).build()).thread().id();
     }
 
     /** Starts a turn; its id. */

@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.BooleanNode;
 
 /**
  * Rows of the decision table (spec §6.4) that combine a prompt with the sandbox, end to end: an approval given
@@ -118,6 +120,27 @@ class DecisionTableTest {
         assertThat(s.completedTurn(seen).status()).as("no request (it would fail the wait)")
                 .isEqualTo(TurnStatus.COMPLETED);
         assertThat(target).as("every segment allowed by a rule: no sandbox").exists();
+        assertThat(completedCommand(seen, "call_out").exitCode()).isZero();
+    }
+
+    /**
+     * Spec §6.2: {@code /tmp} is a writable root of workspace-write unless excluded — for a sandboxed command and for
+     * the patch safety check alike, so neither asks.
+     */
+    @Test
+    void slashTmpIsWritableForCommandsAndPatchesUnlessExcluded() throws Exception {
+        Path patched = s.outside.resolve("patched.txt");
+        s.h.mock.enqueue(exec("call_out", "touch " + target), SandboxEscalationTest.patchAdding("call_patch", patched),
+                MockResponse.reply("Both written."));
+        String threadId = s.startThread(AskForApproval.ON_REQUEST, SandboxMode.WORKSPACE_WRITE,
+                Map.of("sandbox_workspace_write.exclude_slash_tmp", BooleanNode.FALSE));
+        s.turn(threadId, "Write under /tmp.");
+        List<ServerNotification> seen = new ArrayList<>();
+
+        assertThat(s.completedTurn(seen).status()).as("no request (it would fail the wait)")
+                .isEqualTo(TurnStatus.COMPLETED);
+        assertThat(target).exists();
+        assertThat(patched).hasContent("outside");
         assertThat(completedCommand(seen, "call_out").exitCode()).isZero();
     }
 }

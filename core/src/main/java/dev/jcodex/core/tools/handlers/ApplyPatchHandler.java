@@ -17,8 +17,14 @@ import dev.jcodex.protocol.ProtocolJson;
 import dev.jcodex.protocol.ReviewDecision;
 import dev.jcodex.protocol.SandboxPolicy;
 import dev.jcodex.protocol.TurnItem;
+import dev.jcodex.sandbox.WritableRoot;
+import dev.jcodex.sandbox.WritableRoots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -115,13 +121,15 @@ public final class ApplyPatchHandler implements ToolHandler {
 
     private String checkPermissions(String callId, PatchPlan plan, Map<String, TurnItem.FileDelta> changes,
             TurnServices turn) throws InterruptedException {
+        SandboxPolicy policy = turn.sandboxPolicy();
+        List<WritableRoot> roots = WritableRoots.of(policy, turn.cwd(), turn.childEnvironment());
         boolean allWritable = true;
         Set<Path> touched = new HashSet<>();
         for (PlannedChange c : plan.changes()) {
-            allWritable &= writable(c.path(), turn);
+            allWritable &= writable(c.path(), policy, roots);
             touched.add(c.path());
             if (c instanceof PlannedChange.Moved m) {
-                allWritable &= writable(m.destination(), turn);
+                allWritable &= writable(m.destination(), policy, roots);
                 touched.add(m.destination());
             }
         }
@@ -150,21 +158,40 @@ public final class ApplyPatchHandler implements ToolHandler {
         };
     }
 
-    private static boolean writable(Path path, TurnServices turn) {
-        return switch (turn.sandboxPolicy()) {
+    /**
+     * Whether the sandbox lets a command write {@code path}: the same writable roots (cwd, configured roots,
+     * {@code /tmp} and {@code $TMPDIR} unless excluded) and read-only subpaths ({@code .git}, {@code .agents},
+     * {@code .codex}) as the sandbox itself (spec §6.2).
+     */
+    private static boolean writable(Path path, SandboxPolicy policy, List<WritableRoot> roots) {
+        return switch (policy) {
             case SandboxPolicy.DangerFullAccess d -> true;
             case SandboxPolicy.ReadOnly r -> false;
-            case SandboxPolicy.WorkspaceWrite w -> turn.writableRoots().stream().anyMatch(root -> path.startsWith(root)
-                    && !isProtected(root.relativize(path)));
+            case SandboxPolicy.WorkspaceWrite w -> {
+                Path real = realPath(path);
+                yield roots.stream().anyMatch(root -> root.canWrite(real));
+            }
         };
     }
 
-    private static boolean isProtected(Path relative) {
-        if (relative.getNameCount() == 0) {
-            return false;
+    /**
+     * {@code path} with its deepest existing ancestor resolved to the real path (the roots are real paths): a
+     * symlinked cwd still matches its root, and a symlink inside a root that leads out of it does not.
+     */
+    static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
         }
-        String first = relative.getName(0).toString();
-        return first.equals(".git") || first.equals(".codex") || first.equals(".agents");
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException | SecurityException e) {
+            return absolute;
+        }
     }
 
     static Map<String, TurnItem.FileDelta> describe(PatchPlan plan) {

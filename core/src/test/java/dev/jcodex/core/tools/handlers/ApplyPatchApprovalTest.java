@@ -1,6 +1,7 @@
 package dev.jcodex.core.tools.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcodex.core.tools.ToolResult;
 import dev.jcodex.protocol.AskForApproval;
@@ -87,5 +88,37 @@ class ApplyPatchApprovalTest {
         assertThat(apply("c1", "*** Add File: inside.txt\n+x\n").text())
                 .isEqualTo("patch rejected: writing is blocked by read-only sandbox; rejected by user approval settings");
         assertThat(turn.cwd().resolve("inside.txt")).doesNotExist();
+    }
+
+    @Test
+    void slashTmpIsAWritableRootUnlessExcluded() throws Exception {
+        assumeTrue(tmp.toRealPath().startsWith("/tmp"), "the temp dir is not under /tmp");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        turn.policies(AskForApproval.NEVER, new SandboxPolicy.WorkspaceWrite(List.of(), false, true, false));
+
+        assertThat(apply("c1", "*** Add File: " + outside.resolve("x.txt") + "\n+x\n").success()).isTrue();
+        assertThat(outside.resolve("x.txt")).hasContent("x");
+    }
+
+    @Test
+    void aSymlinkLeadingOutOfTheWorkspaceIsOutside() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createSymbolicLink(turn.cwd().resolve("link"), outside);
+        turn.policies(AskForApproval.NEVER, new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true));
+
+        assertThat(apply("c1", "*** Add File: link/x.txt\n+x\n").text())
+                .isEqualTo("patch rejected: writing outside of the project; rejected by user approval settings");
+        assertThat(outside.resolve("x.txt")).doesNotExist();
+    }
+
+    @Test
+    void protectedPathsInsideTheWorkspaceNeedApproval() throws Exception {
+        Files.createDirectories(turn.cwd().resolve(".git"));
+        turn.policies(AskForApproval.NEVER, new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true));
+
+        assertThat(apply("c1", "*** Add File: .git/hooks/pre-commit\n+x\n").text())
+                .isEqualTo("patch rejected: writing outside of the project; rejected by user approval settings");
+        assertThat(apply("c2", "*** Add File: .codex/config.toml\n+x\n").text()).as("the cwd's .codex, even new")
+                .isEqualTo("patch rejected: writing outside of the project; rejected by user approval settings");
     }
 }
