@@ -11,6 +11,7 @@ import dev.jcodex.appserver.protocol.ServerNotification;
 import dev.jcodex.appserver.protocol.ServerRequest;
 import dev.jcodex.appserver.protocol.ThreadItem;
 import dev.jcodex.appserver.protocol.Turn;
+import dev.jcodex.appserver.protocol.TurnInterruptParams;
 import dev.jcodex.appserver.protocol.TurnStatus;
 import dev.jcodex.protocol.AskForApproval;
 import dev.jcodex.protocol.SandboxMode;
@@ -133,6 +134,25 @@ class ApprovalFlowsTest {
         s.answerCommand(other, ApprovalDecision.DECLINE);
         assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
         assertThat(s.h.workdir.resolve("sub/y")).doesNotExist();
+    }
+
+    @Test
+    void interruptWhileAskingResolvesTheRequestAndRunsNothing() throws Exception {
+        s.h.mock.enqueue(exec("call_touch", TOUCH), MockResponse.reply("never requested"));
+        String threadId = s.startThread(AskForApproval.UNTRUSTED, SandboxMode.WORKSPACE_WRITE);
+        String turnId = s.turn(threadId, "Create sub/x.");
+        List<ServerNotification> seen = new ArrayList<>();
+
+        ServerRequest request = s.nextRequest(seen);
+        s.h.client.turnInterrupt(new TurnInterruptParams(threadId, turnId));
+        Turn turn = s.completedTurn(seen);
+
+        assertThat(turn.status()).isEqualTo(TurnStatus.INTERRUPTED);
+        assertThat(seen).contains(new ServerNotification.ServerRequestResolved(threadId, request.id()));
+        assertThat(s.h.workdir.resolve("sub/x")).doesNotExist();
+        assertThat(s.h.mock.modelRequests()).hasSize(1);
+        s.answerCommand(request, ApprovalDecision.ACCEPT);
+        assertThat(s.h.workdir.resolve("sub/x")).as("a late answer runs nothing").doesNotExist();
     }
 
     /** Spec §6.3: {@code approved_for_session} on a patch is remembered per file path. */

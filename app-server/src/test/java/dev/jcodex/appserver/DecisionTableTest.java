@@ -93,6 +93,25 @@ class DecisionTableTest {
     }
 
     @Test
+    void escalationIsRefusedUnderEveryPolicyButOnRequest() throws Exception {
+        s.h.mock.enqueue(ApprovalScenario.execEscalated("call_u", "touch " + target, "Allow?"), MockResponse.reply("u"),
+                ApprovalScenario.execEscalated("call_f", "touch " + target, "Allow?"), MockResponse.reply("f"));
+        String untrusted = s.startThread(AskForApproval.UNTRUSTED, SandboxMode.WORKSPACE_WRITE);
+        s.turn(untrusted, "Escalate.");
+        assertThat(s.completedTurn(null).status()).as("no request (it would fail the wait)")
+                .isEqualTo(TurnStatus.COMPLETED);
+        String onFailure = s.startThread(AskForApproval.ON_FAILURE, SandboxMode.WORKSPACE_WRITE);
+        s.turn(onFailure, "Escalate.");
+        assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
+
+        assertThat(target).doesNotExist();
+        assertThat(s.outputSentToModel("call_u")).isEqualTo("approval policy is UnlessTrusted; reject command — you "
+                + "should not ask for escalated permissions if the approval policy is UnlessTrusted");
+        assertThat(s.outputSentToModel("call_f")).isEqualTo("approval policy is OnFailure; reject command — you "
+                + "should not ask for escalated permissions if the approval policy is OnFailure");
+    }
+
+    @Test
     void rulePromptAsksWithItsJustification() throws Exception {
         s.h.home.writeFile("rules/default.rules",
                 "prefix_rule(pattern=[\"touch\"], decision=\"prompt\", justification=\"touching needs a human\")\n");

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.BooleanNode;
 
 /**
  * Sandbox denials and escalation end to end (spec §6.4 steps 4–5, §6.1): the real sandbox refuses a write outside
@@ -121,6 +123,43 @@ class SandboxEscalationTest {
         assertThat(target).as("escalated: ran without the sandbox").exists();
         assertThat(completedCommand(seen, "call_esc").exitCode()).isZero();
         assertThat(s.outputSentToModel("call_esc")).contains("Process exited with code 0");
+    }
+
+    @Test
+    void onRequestEscalationAcceptedForSessionRunsAgainUnsandboxedWithoutAsking() throws Exception {
+        s.h.mock.enqueue(execEscalated("call_1", touchOutside(), "Allow writing outside?"), MockResponse.reply("1"),
+                execEscalated("call_2", touchOutside(), "Allow writing outside?"), MockResponse.reply("2"));
+        String threadId = s.startThread(AskForApproval.ON_REQUEST, SandboxMode.WORKSPACE_WRITE);
+        s.turn(threadId, "Touch the outside file.");
+        s.answerCommand(s.nextRequest(null), ApprovalDecision.ACCEPT_FOR_SESSION);
+        assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
+        Files.delete(target);
+
+        List<ServerNotification> seen = new ArrayList<>();
+        s.turn(threadId, "Again.");
+        assertThat(s.completedTurn(seen).status()).as("no request (it would fail the wait)")
+                .isEqualTo(TurnStatus.COMPLETED);
+        assertThat(target).as("still outside the sandbox").exists();
+        assertThat(completedCommand(seen, "call_2").exitCode()).isZero();
+    }
+
+    @Test
+    void onFailureEscalatesTheOneShotShellCommandToolToo() throws Exception {
+        s.h.mock.enqueue(MockResponse.sse().functionCall("call_sc", "shell_command",
+                "{\"command\":\"" + touchOutside() + "\",\"timeout_ms\":10000}").build(), MockResponse.reply("Done."));
+        String threadId = s.startThread(AskForApproval.ON_FAILURE, SandboxMode.WORKSPACE_WRITE,
+                Map.of("features.unified_exec", BooleanNode.FALSE));
+        s.turn(threadId, "Touch the outside file.");
+
+        ServerRequest request = s.nextRequest(null);
+        assertThat(((ServerRequest.CommandExecutionRequestApproval) request).params().reason())
+                .isEqualTo("command failed; retry without sandbox?");
+        assertThat(target).doesNotExist();
+        s.answerCommand(request, ApprovalDecision.ACCEPT);
+
+        assertThat(s.completedTurn(null).status()).isEqualTo(TurnStatus.COMPLETED);
+        assertThat(target).exists();
+        assertThat(s.outputSentToModel("call_sc")).contains("Exit code: 0");
     }
 
     @Test
