@@ -143,6 +143,22 @@ public final class AppServer implements AutoCloseable {
     }
 
     /** The loaded thread with this id, or null. */
+    /**
+     * Waits (bounded) until the event pump of a thread that was just removed from the manager has delivered its
+     * last events, including {@code thread/closed}, so responses sent afterwards come after them.
+     */
+    void awaitUnloaded(String threadId) {
+        Thread pump = pumps.get(threadId);
+        if (pump == null || pump == Thread.currentThread()) {
+            return;
+        }
+        try {
+            pump.join(java.time.Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     LiveThread find(String threadId) {
         return threadId == null ? null : live.get(threadId);
     }

@@ -143,6 +143,7 @@ final class ThreadProcessor {
                 throw new RpcException(ErrorCodes.INVALID_REQUEST, "ephemeral thread " + id + " cannot be archived");
             }
             manager.remove(id);
+            server.awaitUnloaded(id);
         }
         ThreadIndex index = manager.index();
         try {
