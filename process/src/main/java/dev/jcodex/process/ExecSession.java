@@ -129,6 +129,16 @@ final class ExecSession {
         return collected.toByteArray();
     }
 
+    /** Output that arrived since the last {@link #collect}, without waiting (used after the readers finished). */
+    byte[] drainPending() {
+        lock.lock();
+        try {
+            return pending.drain();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void append(byte[] chunk) {
         lock.lock();
         try {

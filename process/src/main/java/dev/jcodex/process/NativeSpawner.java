@@ -408,6 +408,11 @@ final class NativeSpawner implements Spawner {
             }
         }
 
+        /**
+         * Reaps the child if it exited, then hangs up and releases the PTY master. Never earlier: closing the master
+         * sends SIGHUP to the session, and a child that already closed its terminal descriptors (so the reader saw
+         * EIO) may still be running or be between {@code close} and {@code exit}.
+         */
         @Override
         public synchronized void closeDescriptors() {
             closeQuietly(fds.stdin);
@@ -420,6 +425,9 @@ final class NativeSpawner implements Spawner {
                         Thread.onSpinWait();
                     }
                 }
+            }
+            if (master != null) {
+                master.close();
             }
         }
     }

@@ -8,8 +8,15 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The master side of a pseudo-terminal. One platform thread reads it through {@link #input()} (a poll loop that
- * checks {@link #stop()} every 100 ms); writes may come from any thread. Only the reader closes the descriptor, under
- * the same lock as writes, so a descriptor number is never reused while in use.
+ * checks {@link #stop()} every 100 ms); writes may come from any thread.
+ *
+ * <p>Closing the master hangs the terminal up: the kernel sends SIGHUP to the session leader (the child) and its
+ * foreground process group. End of output (EIO once every slave descriptor is closed) does <em>not</em> mean the child
+ * is gone: GNU {@code cat} closes descriptors 0–2 before it exits, and any program may close its terminal and keep
+ * running. So the reader never closes the descriptor on its own; the owner calls {@link #close()} once the child has
+ * been reaped or deliberately killed. The descriptor is released when both the owner has closed and the reader has
+ * let go of it, under the same lock as writes, so its number is never reused while a poll, read or write may still
+ * use it.
  */
 final class PtyMaster {
 
@@ -19,7 +26,9 @@ final class PtyMaster {
     private final int fd;
     private final Object lock = new Object();
     private volatile boolean stopping;
-    private boolean closed;
+    private boolean ownerClosed; // guarded by lock
+    private boolean readerReleased; // guarded by lock
+    private boolean descriptorClosed; // guarded by lock
 
     PtyMaster(int fd) {
         this.fd = fd;
@@ -30,7 +39,10 @@ final class PtyMaster {
         stopping = true;
     }
 
-    /** The read side, to be used by exactly one platform thread; closing it closes the descriptor. */
+    /**
+     * The read side, to be used by exactly one platform thread. It ends at EIO (no slave descriptor open), at end of
+     * file or after {@link #stop()}; closing it hands the descriptor back, it does not hang the terminal up.
+     */
     InputStream input() {
         return new InputStream() {
             // Created lazily: a confined arena belongs to the reader thread that first reads.
@@ -92,7 +104,7 @@ final class PtyMaster {
             public void close() {
                 if (!released) {
                     released = true;
-                    closeDescriptor();
+                    readerReleased();
                     if (arena != null) {
                         arena.close();
                     }
@@ -101,10 +113,13 @@ final class PtyMaster {
         };
     }
 
-    /** Writes all of {@code bytes}; fails once the reader has closed the descriptor. */
+    /**
+     * Writes all of {@code bytes}; fails after {@link #close()}. While no slave descriptor is open (the child closed
+     * its terminal, or is exiting) the kernel still accepts the bytes; nobody reads them.
+     */
     void write(byte[] bytes) throws IOException {
         synchronized (lock) {
-            if (closed) {
+            if (ownerClosed) {
                 throw new IOException("terminal is closed");
             }
             try (Arena arena = Arena.ofConfined()) {
@@ -129,12 +144,30 @@ final class PtyMaster {
         }
     }
 
-    private void closeDescriptor() {
+    /**
+     * Hangs the terminal up and releases the descriptor, at once if the reader has finished, else as soon as it does
+     * (it is told to stop). Call only after the child has been reaped or killed: anything still in the session gets
+     * SIGHUP. Idempotent.
+     */
+    void close() {
+        stopping = true;
         synchronized (lock) {
-            if (!closed) {
-                closed = true;
-                LinuxLibc.close(fd);
-            }
+            ownerClosed = true;
+            releaseIfUnused();
+        }
+    }
+
+    private void readerReleased() {
+        synchronized (lock) {
+            readerReleased = true;
+            releaseIfUnused();
+        }
+    }
+
+    private void releaseIfUnused() {
+        if (ownerClosed && readerReleased && !descriptorClosed) {
+            descriptorClosed = true;
+            LinuxLibc.close(fd);
         }
     }
 }

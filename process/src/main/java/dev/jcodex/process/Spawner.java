@@ -55,7 +55,10 @@ interface Spawner {
         /** Sends SIGKILL to the child's process group, session and descendants. */
         void killTree();
 
-        /** Releases descriptors that the readers do not own (stdin). */
+        /**
+         * Releases what the readers do not own (stdin, the PTY master) and reaps the child if it exited. Call only
+         * after the child exited or was killed: closing a PTY master sends SIGHUP to the child's session.
+         */
         void closeDescriptors();
     }
 }

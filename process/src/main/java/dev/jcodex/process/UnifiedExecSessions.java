@@ -3,6 +3,7 @@ package dev.jcodex.process;
 import dev.jcodex.common.SpawnConfinement.SandboxUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,7 +147,7 @@ public final class UnifiedExecSessions implements AutoCloseable {
             releaseAndClose(session);
             state = new UnifiedExecResult.Exited(session.process().exitCode().orElse(-1));
         }
-        return result(wall, state, output, maxOutputTokens, warning);
+        return result(session, wall, state, output, maxOutputTokens, warning);
     }
 
     /**
@@ -186,7 +187,7 @@ public final class UnifiedExecSessions implements AutoCloseable {
         byte[] output = session.collect(start + TimeUnit.MILLISECONDS.toNanos(yield));
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         UnifiedExecResult.State state = afterWrite != null ? afterWrite : refresh(session);
-        return result(wall, state, output, maxOutputTokens, Optional.empty());
+        return result(session, wall, state, output, maxOutputTokens, Optional.empty());
     }
 
     /** Number of stored processes (running or exited but not yet reported). */
@@ -272,9 +273,21 @@ public final class UnifiedExecSessions implements AutoCloseable {
         return request.withEnv(env).withCaps(OutputCaps.SESSION).withStdin(ExecRequest.Stdin.NULL);
     }
 
-    private UnifiedExecResult result(Duration wall, UnifiedExecResult.State state, byte[] output, int maxOutputTokens,
-            Optional<String> warning) {
-        return new UnifiedExecResult(chunkId(), wall, state, OutputCapture.decode(output), maxOutputTokens, warning);
+    /**
+     * The result block. An exited session has been closed, which let its readers drain (up to
+     * {@link RunningProcess#IO_DRAIN_TIMEOUT}); what they delivered after {@code collect} returned is appended here.
+     */
+    private UnifiedExecResult result(ExecSession session, Duration wall, UnifiedExecResult.State state, byte[] output,
+            int maxOutputTokens, Optional<String> warning) {
+        byte[] text = output;
+        if (state instanceof UnifiedExecResult.Exited) {
+            byte[] rest = session.drainPending();
+            if (rest.length > 0) {
+                text = Arrays.copyOf(output, output.length + rest.length);
+                System.arraycopy(rest, 0, text, output.length, rest.length);
+            }
+        }
+        return new UnifiedExecResult(chunkId(), wall, state, OutputCapture.decode(text), maxOutputTokens, warning);
     }
 
     private String chunkId() {

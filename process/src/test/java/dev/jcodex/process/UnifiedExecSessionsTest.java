@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jcodex.process.UnifiedExecResult.Exited;
 import dev.jcodex.process.UnifiedExecResult.Running;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +104,43 @@ class UnifiedExecSessionsTest {
         assertThat(echoed.output()).isEqualTo("hello\r\nhello\r\n");
         assertThat(ended.state()).isEqualTo(new Exited(0));
         assertThat(sessions.liveCount()).isZero();
+    }
+
+    @Test
+    void ptySessionWhoseProcessClosedItsTerminalKeepsRunningAndReportsItsOwnExit() throws Exception {
+        String script = "echo ready; exec 0<&- 1>&- 2>&-; : > closed; while [ ! -e go ]; do sleep 0.05; done; exit 5";
+        UnifiedExecResult started = sessions.start(pty(script), 250, 10_000);
+        int id = ((Running) started.state()).sessionId();
+        assertThat(ProcFs.eventually(Duration.ofSeconds(10), () -> Files.exists(dir.resolve("closed")))).isTrue();
+
+        UnifiedExecResult written = sessions.write(id, "ignored\n", 250, 10_000);
+        Files.createFile(dir.resolve("go"));
+        UnifiedExecResult ended = sessions.write(id, "", 10_000, 10_000);
+
+        assertThat(started.output()).isEqualTo("ready\r\n");
+        assertThat(written.state()).isEqualTo(new Running(id));
+        assertThat(ended.state()).isEqualTo(new Exited(5));
+        assertThat(sessions.liveCount()).isZero();
+    }
+
+    @Test
+    void outputStillDrainingAtTheExitIsReportedWithTheExit() throws Exception {
+        // The listener holds the reader after the first chunk, so "b" is read only after collect gave up waiting.
+        OutputListener slow = new OutputListener() {
+            @Override
+            public void onOutput(StreamKind stream, byte[] chunk) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+
+        UnifiedExecResult result = sessions.start(pipes("printf a; sleep 0.1; printf b"), 10_000, 10_000, slow);
+
+        assertThat(result.state()).isEqualTo(new Exited(0));
+        assertThat(result.output()).isEqualTo("ab");
     }
 
     @Test
