@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 public record CoreEnvironment(Path codexHome, Map<String, String> env, String originator, String cliVersion,
         Supplier<HttpClient> http) {
 
+    private static final java.time.Duration HTTP_STOP_WAIT = java.time.Duration.ofMillis(500);
+
     public CoreEnvironment {
         Objects.requireNonNull(codexHome, "codexHome");
         env = Map.copyOf(env);
@@ -38,6 +40,17 @@ public record CoreEnvironment(Path codexHome, Map<String, String> env, String or
         return new CoreEnvironment(codexHome, env, newOriginator, cliVersion, http);
     }
 
+    /**
+     * Shuts down the HTTP client {@link #of} created, if it was created (a supplier given to the constructor is left
+     * alone); a later {@code http().get()} creates a new one. Waits briefly for its selector thread to end: a thread
+     * still blocked in native code when the JVM exits delays {@code System.exit} by 300 ms.
+     */
+    public void closeHttpClient() {
+        if (http instanceof LazyHttpClient lazy) {
+            lazy.close();
+        }
+    }
+
     private static final class LazyHttpClient implements Supplier<HttpClient> {
         private volatile HttpClient client;
 
@@ -54,6 +67,23 @@ public record CoreEnvironment(Path codexHome, Map<String, String> env, String or
                 }
             }
             return c;
+        }
+
+        void close() {
+            HttpClient c;
+            synchronized (this) {
+                c = client;
+                client = null;
+            }
+            if (c == null) {
+                return;
+            }
+            c.shutdownNow();
+            try {
+                c.awaitTermination(HTTP_STOP_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -171,7 +171,7 @@ public final class ThreadManager implements AutoCloseable {
         }
     }
 
-    /** Closes every live thread, then waits for pending index updates. */
+    /** Closes every live thread, waits for pending index updates, then shuts the shared HTTP client down. */
     @Override
     public void close() {
         for (String id : List.copyOf(threads.keySet())) {
@@ -181,5 +181,6 @@ public final class ThreadManager implements AutoCloseable {
         if (i != null) {
             i.close();
         }
+        env.closeHttpClient();
     }
 }
