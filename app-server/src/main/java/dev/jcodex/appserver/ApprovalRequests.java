@@ -41,7 +41,7 @@ final class ApprovalRequests {
         if (recipients.isEmpty()) {
             LOG.log(Level.WARNING, "no client is subscribed to thread {0}; denying approval {1}", live.id(),
                     ask.callId());
-            submit(live, ask, ReviewDecision.DENIED);
+            submit(live, ask, ReviewDecision.DENIED, null);
             return;
         }
         Pending p = new Pending(id, live, ask, ConcurrentHashMap.newKeySet());
@@ -69,7 +69,7 @@ final class ApprovalRequests {
             decision = decision(p.ask().kind(), result);
         }
         resolved(p);
-        submit(p.live(), p.ask(), decision);
+        submit(p.live(), p.ask(), decision, result);
     }
 
     /** The turn ended: its still-pending requests are dropped and announced as resolved (caller holds the lock). */
@@ -96,7 +96,7 @@ final class ApprovalRequests {
         }
         for (Pending p : orphaned) {
             LOG.log(Level.INFO, "the only client asked for approval {0} disconnected; denying it", p.ask().callId());
-            submit(p.live(), p.ask(), ReviewDecision.DENIED);
+            submit(p.live(), p.ask(), ReviewDecision.DENIED, null);
         }
     }
 
@@ -110,10 +110,14 @@ final class ApprovalRequests {
         }
     }
 
-    private static void submit(LiveThread live, Outbound.Ask ask, ReviewDecision decision) {
+    /** Hands the answer to the core; for questions, the client's {@code answers} (null when refused). */
+    private static void submit(LiveThread live, Outbound.Ask ask, ReviewDecision decision,
+            tools.jackson.databind.JsonNode result) {
         Op op = switch (ask.kind()) {
             case COMMAND_EXECUTION -> new Op.ExecApproval(ask.callId(), decision);
             case FILE_CHANGE -> new Op.PatchApproval(ask.callId(), decision);
+            case USER_INPUT -> new Op.UserInputAnswer(ask.callId(), decision == ReviewDecision.DENIED
+                    || result == null || !result.path("answers").isObject() ? null : result.path("answers"));
         };
         try {
             live.thread().submit(op);
@@ -126,6 +130,7 @@ final class ApprovalRequests {
         return switch (kind) {
             case COMMAND_EXECUTION -> Methods.COMMAND_EXECUTION_REQUEST_APPROVAL;
             case FILE_CHANGE -> Methods.FILE_CHANGE_REQUEST_APPROVAL;
+            case USER_INPUT -> Methods.TOOL_REQUEST_USER_INPUT;
         };
     }
 
@@ -142,6 +147,7 @@ final class ApprovalRequests {
                     var r = response.resultAs(FileChangeRequestApprovalResponse.class);
                     yield r == null || r.decision() == null ? null : decision(r.decision());
                 }
+                case USER_INPUT -> ReviewDecision.APPROVED;
             };
             if (decision != null) {
                 return decision;

@@ -4,6 +4,8 @@ import dev.jcodex.appserver.protocol.CommandExecutionRequestApprovalParams;
 import dev.jcodex.appserver.protocol.FileChangeRequestApprovalParams;
 import dev.jcodex.appserver.protocol.ServerNotification;
 import dev.jcodex.appserver.protocol.ThreadTokenUsage;
+import dev.jcodex.appserver.protocol.ToolRequestUserInputParams;
+import dev.jcodex.appserver.protocol.ToolRequestUserInputQuestion;
 import dev.jcodex.appserver.protocol.Turn;
 import dev.jcodex.appserver.protocol.TurnError;
 import dev.jcodex.appserver.protocol.TurnStatus;
@@ -88,8 +90,19 @@ final class EventMapper {
             case EventMsg.PatchApprovalRequest r -> List.of(new Outbound.Ask(Outbound.ApprovalKind.FILE_CHANGE,
                     r.turnId(), r.callId(), new FileChangeRequestApprovalParams(threadId, r.turnId(), r.callId(),
                             r.reason(), r.grantRoot())));
+            case EventMsg.RequestUserInput r -> List.of(new Outbound.Ask(Outbound.ApprovalKind.USER_INPUT,
+                    r.turnId(), r.callId(), new ToolRequestUserInputParams(threadId, r.turnId(), r.callId(),
+                            questions(r.questions()))));
             case EventMsg.ShutdownComplete s -> List.of();
         };
+    }
+
+    private static List<ToolRequestUserInputQuestion> questions(tools.jackson.databind.JsonNode questions) {
+        List<ToolRequestUserInputQuestion> out = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode q : questions) {
+            out.add(dev.jcodex.protocol.ProtocolJson.mapper().treeToValue(q, ToolRequestUserInputQuestion.class));
+        }
+        return out;
     }
 
     /** Pending approvals are resolved first, then {@code turn/completed} (failed when a fatal error was seen). */

@@ -18,5 +18,5 @@ sealed interface Outbound {
     record TurnEnded(String turnId) implements Outbound {}
 
     /** Which approval a server request asks for. */
-    enum ApprovalKind { COMMAND_EXECUTION, FILE_CHANGE }
+    enum ApprovalKind { COMMAND_EXECUTION, FILE_CHANGE, USER_INPUT }
 }

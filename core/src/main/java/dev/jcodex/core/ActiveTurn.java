@@ -79,6 +79,20 @@ final class ActiveTurn implements TurnServices {
         return await(callId, answer);
     }
 
+    @Override
+    public tools.jackson.databind.JsonNode requestUserInput(String callId, tools.jackson.databind.JsonNode questions)
+            throws InterruptedException {
+        CompletableFuture<tools.jackson.databind.JsonNode> answer = session.awaitUserInput(callId);
+        emit(new EventMsg.RequestUserInput(ctx.turnId(), callId, questions));
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            return null;
+        } finally {
+            session.forgetUserInput(callId);
+        }
+    }
+
     private ReviewDecision await(String callId, CompletableFuture<ReviewDecision> answer) throws InterruptedException {
         try {
             return answer.get();

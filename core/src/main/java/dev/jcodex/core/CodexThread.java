@@ -99,6 +99,10 @@ public final class CodexThread implements AutoCloseable {
                 session.resolveApproval(a.callId(), a.decision());
                 yield activeTurnId;
             }
+            case Op.UserInputAnswer a -> {
+                session.resolveUserInput(a.callId(), a.answers());
+                yield activeTurnId;
+            }
             case Op.Shutdown s -> {
                 close();
                 yield null;

@@ -74,6 +74,7 @@ class RolloutRecorder implements AutoCloseable {
             case EventMsg.TurnDiff e -> null;
             case EventMsg.ExecApprovalRequest e -> null;
             case EventMsg.PatchApprovalRequest e -> null;
+            case EventMsg.RequestUserInput e -> null;
             case EventMsg.ShutdownComplete e -> null;
         };
         if (payload != null) {

@@ -38,6 +38,8 @@ final class Session implements AutoCloseable {
     private final BlockingQueue<CoreEvent> events = new LinkedBlockingQueue<>();
     private final List<ResponseItem> history = new ArrayList<>();
     private final Map<String, CompletableFuture<ReviewDecision>> pendingApprovals = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<tools.jackson.databind.JsonNode>> pendingUserInput =
+            new ConcurrentHashMap<>();
     private final Map<String, ModelClient> clients = new ConcurrentHashMap<>();
     private final IndexUpdater index;
     private volatile ThreadSettings settings;
@@ -157,10 +159,29 @@ final class Session implements AutoCloseable {
         return future != null && future.complete(decision);
     }
 
-    /** Answers every pending approval with {@code abort} (interrupt, shutdown). */
+    /** Answers every pending approval with {@code abort} and every question with "no answer" (interrupt, shutdown). */
     void abortPendingApprovals() {
         pendingApprovals.values().forEach(f -> f.complete(ReviewDecision.ABORT));
         pendingApprovals.clear();
+        pendingUserInput.values().forEach(f -> f.complete(null));
+        pendingUserInput.clear();
+    }
+
+    /** Registers a pending {@code request_user_input}; the future completes with the answers (or null). */
+    CompletableFuture<tools.jackson.databind.JsonNode> awaitUserInput(String callId) {
+        CompletableFuture<tools.jackson.databind.JsonNode> future = new CompletableFuture<>();
+        pendingUserInput.put(callId, future);
+        return future;
+    }
+
+    void forgetUserInput(String callId) {
+        pendingUserInput.remove(callId);
+    }
+
+    /** Delivers answers to a pending question; false when none was waiting under {@code callId}. */
+    boolean resolveUserInput(String callId, tools.jackson.databind.JsonNode answers) {
+        CompletableFuture<tools.jackson.databind.JsonNode> future = pendingUserInput.remove(callId);
+        return future != null && future.complete(answers);
     }
 
     // ---- model ---------------------------------------------------------------------------------------------
@@ -186,6 +207,7 @@ final class Session implements AutoCloseable {
         if (p == null) {
             CodexApiKeyPolicy policy = "codex_exec".equals(env.originator()) ? CodexApiKeyPolicy.HONOUR
                     : CodexApiKeyPolicy.IGNORE;
+            if (System.getenv("JCODEX_TRACE_STARTUP") != null) { var tmpNow = java.time.Instant.now(); System.err.printf("jcodex-trace %d.%06d %s%n", tmpNow.getEpochSecond(), tmpNow.getNano() / 1000, "resolve provider"); } // TMPTRACE
             try {
                 p = ProviderResolver.resolve(config.modelProvider(),
                         new AuthEnvironment(env.codexHome(), env.env(), policy), env.http().get());
@@ -193,6 +215,7 @@ final class Session implements AutoCloseable {
                 throw new CoreException(e.getMessage(), e);
             }
             provider = p;
+            if (System.getenv("JCODEX_TRACE_STARTUP") != null) { var tmpNow = java.time.Instant.now(); System.err.printf("jcodex-trace %d.%06d %s%n", tmpNow.getEpochSecond(), tmpNow.getNano() / 1000, "provider resolved"); } // TMPTRACE
         }
         return p;
     }

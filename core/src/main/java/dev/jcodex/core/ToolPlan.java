@@ -35,6 +35,9 @@ final class ToolPlan {
         if (enabled(config, "update_plan")) {
             router.register(new UpdatePlanHandler());
         }
+        if (enabled(config, "request_user_input")) {
+            router.register(new dev.jcodex.core.tools.handlers.RequestUserInputHandler());
+        }
         if (patchVariant != null && enabled(config, "apply_patch")) {
             router.register(applyPatch);
         }

@@ -28,6 +28,7 @@ import java.util.List;
         @JsonSubTypes.Type(EventMsg.TokenCount.class),
         @JsonSubTypes.Type(EventMsg.ExecApprovalRequest.class),
         @JsonSubTypes.Type(EventMsg.PatchApprovalRequest.class),
+        @JsonSubTypes.Type(EventMsg.RequestUserInput.class),
         @JsonSubTypes.Type(EventMsg.ShutdownComplete.class)})
 public sealed interface EventMsg {
 
@@ -108,6 +109,16 @@ public sealed interface EventMsg {
             @JsonProperty("changes") java.util.Map<String, TurnItem.FileDelta> changes,
             @JsonProperty("reason") String reason, @JsonProperty("grant_root") String grantRoot) implements EventMsg {}
 
+    /**
+     * The model asks the user questions ({@code request_user_input}); the answer comes back as
+     * {@link Op.UserInputAnswer} with the same {@code callId}.
+     *
+     * @param questions the tool's {@code questions} array as the model sent it (validated)
+     */
+    @JsonTypeName("request_user_input")
+    record RequestUserInput(@JsonProperty("turn_id") String turnId, @JsonProperty("call_id") String callId,
+            @JsonProperty("questions") tools.jackson.databind.JsonNode questions) implements EventMsg {}
+
     @JsonTypeName("shutdown_complete")
     record ShutdownComplete() implements EventMsg {}
 
@@ -130,6 +141,7 @@ public sealed interface EventMsg {
             case TokenCount e -> e.turnId();
             case ExecApprovalRequest e -> e.turnId();
             case PatchApprovalRequest e -> e.turnId();
+            case RequestUserInput e -> e.turnId();
             case ShutdownComplete e -> null;
         };
     }

@@ -20,6 +20,12 @@ public sealed interface Op {
     /** Answer to an {@link EventMsg.PatchApprovalRequest}. */
     record PatchApproval(String callId, ReviewDecision decision) implements Op {}
 
+    /**
+     * The user's answers to a {@code request_user_input} call: the client's {@code answers} object (question id →
+     * {@code {"answers":[…]}}), or null when nobody could or would answer.
+     */
+    record UserInputAnswer(String callId, tools.jackson.databind.JsonNode answers) implements Op {}
+
     /** Stop the thread: abort any turn, close processes, flush the rollout, report {@code shutdown_complete}. */
     record Shutdown() implements Op {}
 

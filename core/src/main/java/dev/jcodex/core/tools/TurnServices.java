@@ -36,6 +36,14 @@ public interface TurnServices {
     ReviewDecision requestPatchApproval(String callId, Map<String, TurnItem.FileDelta> changes, String reason)
             throws InterruptedException;
 
+    /**
+     * Asks the user the {@code request_user_input} questions; blocks until answered or the turn is interrupted.
+     *
+     * @return the answers object (question id → {@code {"answers":[…]}}), or null when no front end can answer
+     */
+    tools.jackson.databind.JsonNode requestUserInput(String callId, tools.jackson.databind.JsonNode questions)
+            throws InterruptedException;
+
     /** Commands the user approved for the rest of the session (parsed argv). */
     java.util.Set<List<String>> approvedForSession();
 

@@ -206,4 +206,10 @@ public final class ExecFakeTurn implements TurnServices, AutoCloseable {
     public void close() {
         runtime.close();
     }
+
+    /** No front end answers questions in this fake. */
+    @Override
+    public tools.jackson.databind.JsonNode requestUserInput(String callId, tools.jackson.databind.JsonNode questions) {
+        return null;
+    }
 }

@@ -100,4 +100,10 @@ final class FakeReadTurn implements TurnServices {
     public int outputTokenBudget() {
         return outputTokenBudget;
     }
+
+    /** No front end answers questions in this fake. */
+    @Override
+    public tools.jackson.databind.JsonNode requestUserInput(String callId, tools.jackson.databind.JsonNode questions) {
+        return null;
+    }
 }
