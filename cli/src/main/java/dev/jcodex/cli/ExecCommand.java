@@ -75,6 +75,7 @@ final class ExecCommand implements Callable<Integer> {
 
     /** Runs exec for a new thread or (from {@code exec resume}) a resumed one. */
     int run(ResumeTarget resume, boolean resumeAll, String effectivePrompt) {
+        StartupTrace.mark("exec: arguments parsed");
         if (spec.parent() != null && spec.parent().userObject() instanceof RootCommand root) {
             shared.inheritFrom(root.shared);
         }
@@ -106,10 +107,15 @@ final class ExecCommand implements Callable<Integer> {
                 .resumeAll(resumeAll)
                 .terminals(new Terminals(TerminalProbe.isTerminal(1), TerminalProbe.isTerminal(2)))
                 .version(Version.current());
+        int code;
         try (ExecLaunch.Running server = launch.start()) {
-            return new ExecRunner(SigintHook.INSTANCE).run(options.build(), server.client(), io.in(),
+            StartupTrace.mark("exec: app-server started");
+            code = new ExecRunner(SigintHook.INSTANCE).run(options.build(), server.client(), io.in(),
                     TerminalProbe.isTerminal(0) && io.in() == System.in, io.out(), io.err());
+            StartupTrace.mark("exec: turn done");
         }
+        StartupTrace.mark("exec: app-server closed");
+        return code;
     }
 
     private JsonNode readSchema(Path file) {

@@ -5,6 +5,7 @@ import dev.jcodex.appserver.InProcessAppServer;
 import dev.jcodex.appserver.client.AppServerClient;
 import dev.jcodex.config.Config;
 import dev.jcodex.config.ConfigLoadRequest;
+import dev.jcodex.modelclient.ModelClient;
 import dev.jcodex.protocol.AskForApproval;
 import dev.jcodex.state.LogFiles;
 import dev.jcodex.state.LogLevel;
@@ -30,11 +31,18 @@ final class ExecLaunch {
         ConfigLoadRequest request = ConfigSupport.request(io, shared,
                 overrides -> overrides.approvalPolicy(AskForApproval.NEVER), ignoreUserConfig);
         Config config = ConfigSupport.load(request);
+        StartupTrace.mark("exec: config loaded");
+        String baseUrl = config.modelProvider().baseUrl();
+        if (baseUrl == null || !baseUrl.regionMatches(true, 0, "http://", 0, "http://".length())) {
+            // The first request will need TLS: read the CA trust store while the app-server starts.
+            ModelClient.prewarmTls();
+        }
         try {
             LogFiles.install(config.codexHome(), LogLevel.fromEnv(io.env()));
         } catch (java.io.IOException | RuntimeException e) {
             io.err().println("warning: file logging disabled: " + e.getMessage());
         }
+        StartupTrace.mark("exec: file log installed");
         return new ExecLaunch(io, request, config);
     }
 

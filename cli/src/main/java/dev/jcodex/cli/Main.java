@@ -15,6 +15,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             // Fast path: no argument parser, no config, no logging set-up.
             System.out.println("codex-cli " + Version.current());
@@ -29,6 +30,7 @@ public final class Main {
         int code = run(io, args);
         out.flush();
         err.flush();
+        StartupTrace.mark("exit");
         System.exit(code);
     }
 

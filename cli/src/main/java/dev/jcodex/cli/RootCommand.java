@@ -1,5 +1,6 @@
 package dev.jcodex.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,9 +10,6 @@ import picocli.CommandLine.Parameters;
 /** {@code codex [OPTIONS] [PROMPT]} and the table of subcommands. */
 @Command(name = "codex", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Codex CLI (jcodex): a coding agent that reads your repository, runs commands and edits files.",
-        subcommands = {ExecCommand.class, LoginCommand.class, LogoutCommand.class, ApplyPatchCommand.class,
-                CompletionCommand.class,
-                SandboxCommand.class, FeaturesCommand.class, DebugCommand.class, ExecPolicyCommand.class},
         usageHelpAutoWidth = true)
 final class RootCommand implements Callable<Integer> {
 
@@ -49,14 +47,71 @@ final class RootCommand implements Callable<Integer> {
         return 1;
     }
 
+    /**
+     * The subcommands in help order with every name that selects them (each equal to its {@code @Command} name and
+     * aliases; a test keeps them in step). They are registered here rather than in {@code @Command(subcommands)} so
+     * a run can skip building the models of the ones its arguments cannot select.
+     */
+    record Subcommand(Class<?> type, List<String> names) {}
+
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(ExecCommand.class, List.of("exec", "e")),
+            new Subcommand(LoginCommand.class, List.of("login")),
+            new Subcommand(LogoutCommand.class, List.of("logout")),
+            new Subcommand(ApplyPatchCommand.class, List.of("apply_patch", "applypatch")),
+            new Subcommand(CompletionCommand.class, List.of("completion")),
+            new Subcommand(SandboxCommand.class, List.of("sandbox")),
+            new Subcommand(FeaturesCommand.class, List.of("features")),
+            new Subcommand(DebugCommand.class, List.of("debug")),
+            new Subcommand(ExecPolicyCommand.class, List.of("execpolicy")));
+
     /** Builds the command line with our factory and error handlers, runs it, returns the exit code. */
     static int execute(CliIo io, String... args) {
-        CommandLine cmd = commandLine(io);
+        CommandLine cmd = leanCommandLine(io, args);
+        if (cmd == null) {
+            cmd = commandLine(io);
+        }
+        StartupTrace.mark("picocli model built");
         return cmd.execute(args);
     }
 
+    /** The full command line: every subcommand registered. */
     static CommandLine commandLine(CliIo io) {
-        CommandLine cmd = new CommandLine(new RootCommand(io), new Factory(io));
+        return commandLine(io, SUBCOMMANDS);
+    }
+
+    /**
+     * Start-up shortcut (building a subcommand's model is reflection-heavy): a command line with only the
+     * subcommands named somewhere in {@code args}, which are the only ones a parse can select. Null (use the full
+     * one) when no subcommand is named, when {@code completion} needs the whole tree, when the arguments do not
+     * parse (the full one reports the error with all its suggestions), or when they ask for the root's usage, which
+     * lists every subcommand. Otherwise the parse and everything after it are the same as with the full one.
+     */
+    static CommandLine leanCommandLine(CliIo io, String... args) {
+        java.util.Set<String> tokens = new java.util.HashSet<>(java.util.Arrays.asList(args));
+        List<Subcommand> named = SUBCOMMANDS.stream()
+                .filter(sub -> sub.names().stream().anyMatch(tokens::contains)).toList();
+        if (named.isEmpty() || named.size() == SUBCOMMANDS.size()
+                || named.stream().anyMatch(sub -> sub.type() == CompletionCommand.class)) {
+            return null;
+        }
+        CommandLine lean = commandLine(io, named);
+        try {
+            if (lean.parseArgs(args).isUsageHelpRequested()) {
+                return null;
+            }
+        } catch (CommandLine.ParameterException e) {
+            return null;
+        }
+        return lean;
+    }
+
+    private static CommandLine commandLine(CliIo io, List<Subcommand> subcommands) {
+        Factory factory = new Factory(io);
+        CommandLine cmd = new CommandLine(new RootCommand(io), factory);
+        for (Subcommand sub : subcommands) {
+            cmd.addSubcommand(new CommandLine(sub.type(), factory));
+        }
         cmd.setOut(new java.io.PrintWriter(io.out(), true));
         cmd.setErr(new java.io.PrintWriter(io.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -45,10 +45,22 @@ public final class ModelClient {
         this.backoffBase = backoffBase;
     }
 
-    /** An HTTP/1.1 client with a 15 s connect timeout that never follows redirects. */
+    /**
+     * An HTTP/1.1 client with a 15 s connect timeout that never follows redirects. TLS uses the JDK's default
+     * context, initialised on the first https connection rather than here (see {@link #prewarmTls()}).
+     */
     public static HttpClient newHttpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(new DeferredTlsContext()).sslParameters(DeferredTlsContext.parameters()).build();
+    }
+
+    /**
+     * Starts initialising the default TLS context (reading the CA trust store) on a background thread, so a caller
+     * that knows an https request is coming takes it off the critical path. Idempotent and cheap to repeat.
+     */
+    public static void prewarmTls() {
+        DeferredTlsContext.prewarm();
     }
 
     /** The provider. */

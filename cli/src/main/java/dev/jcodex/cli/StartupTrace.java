@@ -1,0 +1,21 @@
+package dev.jcodex.cli;
+
+import java.time.Instant;
+
+/**
+ * Start-up/exit phase probes for performance work: with {@code JCODEX_TRACE_STARTUP} set, each {@link #mark} prints
+ * {@code jcodex-trace <epoch seconds, µs> <phase>} to stderr (the launcher prints its own start the same way), so
+ * the phases line up with the conformance mock's request timeline. Off by default; then a mark costs one branch.
+ */
+final class StartupTrace {
+    private static final boolean ON = System.getenv("JCODEX_TRACE_STARTUP") != null;
+
+    private StartupTrace() {}
+
+    static void mark(String phase) {
+        if (ON) {
+            Instant now = Instant.now();
+            System.err.printf("jcodex-trace %d.%06d %s%n", now.getEpochSecond(), now.getNano() / 1000, phase);
+        }
+    }
+}
