@@ -58,6 +58,7 @@ final class Session implements AutoCloseable {
         this.history.addAll(restoredHistory);
         this.initialContextRecorded = initialContextRecorded;
         this.execRuntime = ExecRuntime.create(config, env.env(), env.codexHome());
+        this.execRuntime.prewarm();
         this.userAgent = UserAgent.detect(env.originator(), env.cliVersion(), env.env());
     }
 
@@ -207,7 +208,6 @@ final class Session implements AutoCloseable {
         if (p == null) {
             CodexApiKeyPolicy policy = "codex_exec".equals(env.originator()) ? CodexApiKeyPolicy.HONOUR
                     : CodexApiKeyPolicy.IGNORE;
-            if (System.getenv("JCODEX_TRACE_STARTUP") != null) { var tmpNow = java.time.Instant.now(); System.err.printf("jcodex-trace %d.%06d %s%n", tmpNow.getEpochSecond(), tmpNow.getNano() / 1000, "resolve provider"); } // TMPTRACE
             try {
                 p = ProviderResolver.resolve(config.modelProvider(),
                         new AuthEnvironment(env.codexHome(), env.env(), policy), env.http().get());
@@ -215,7 +215,6 @@ final class Session implements AutoCloseable {
                 throw new CoreException(e.getMessage(), e);
             }
             provider = p;
-            if (System.getenv("JCODEX_TRACE_STARTUP") != null) { var tmpNow = java.time.Instant.now(); System.err.printf("jcodex-trace %d.%06d %s%n", tmpNow.getEpochSecond(), tmpNow.getNano() / 1000, "provider resolved"); } // TMPTRACE
         }
         return p;
     }

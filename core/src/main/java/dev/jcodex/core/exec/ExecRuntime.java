@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the one-shot processes currently running. Closing it kills every process it started.
  *
  * <p>Nothing is probed or read in {@link #create}: the sandbox probe, the rules files and the user's shell are
- * resolved on first use. Thread-safe.
+ * resolved on first use, or ahead of it by {@link #prewarm}. Thread-safe.
  */
 public final class ExecRuntime implements AutoCloseable {
 
@@ -75,6 +75,24 @@ public final class ExecRuntime implements AutoCloseable {
     /** Like {@link #create(Config, Map, Path)} with a fixed sandbox selector (tests, {@code codex sandbox}). */
     public static ExecRuntime create(Config config, Map<String, String> env, Path codexHome, SandboxSelector sandbox) {
         return new ExecRuntime(config, env, codexHome, Objects.requireNonNull(sandbox, "sandbox"));
+    }
+
+    /**
+     * Resolves the launcher (its native spawn bindings take ~100 ms to link on a cold JVM), the unified exec sessions,
+     * the sandbox probe and the user's shell on a background thread, so the session's first command does not wait
+     * for them. Each is still resolved once; a command that needs one first just waits for it. The exec-policy
+     * rules stay read on first use. A failure here is left for that first use to report.
+     */
+    public void prewarm() {
+        Thread.ofVirtual().name("exec-runtime-prewarm").start(() -> {
+            try {
+                unifiedExec();
+                sandbox();
+                userShell();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "exec runtime prewarm failed; first use resolves again", e);
+            }
+        });
     }
 
     /** The launcher every command of this session is started with. */
