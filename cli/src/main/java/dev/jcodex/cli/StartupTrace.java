@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Start-up/exit phase probes for performance work: with {@code JCODEX_TRACE_STARTUP} set, each {@link #mark} prints
- * {@code jcodex-trace <epoch seconds, µs> <phase>} to stderr (the launcher prints its own start the same way), so
+ * {@code jcodex-trace <epoch seconds, µs> <phase> [heap <used MiB>]} to stderr (the launcher prints its own start the same way), so
  * the phases line up with the conformance mock's request timeline. Off by default; then a mark costs one branch.
  */
 final class StartupTrace {
@@ -15,7 +15,9 @@ final class StartupTrace {
     static void mark(String phase) {
         if (ON) {
             Instant now = Instant.now();
-            System.err.printf("jcodex-trace %d.%06d %s%n", now.getEpochSecond(), now.getNano() / 1000, phase);
+            Runtime rt = Runtime.getRuntime();
+            System.err.printf("jcodex-trace %d.%06d %s [heap %d MiB]%n", now.getEpochSecond(), now.getNano() / 1000,
+                    phase, (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 }
