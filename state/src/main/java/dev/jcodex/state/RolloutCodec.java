@@ -22,15 +22,21 @@ final class RolloutCodec {
     private static final System.Logger LOG = System.getLogger(RolloutCodec.class.getName());
     private static final JsonMapper MAPPER = ProtocolJson.mapper();
     private static final ObjectWriter RESPONSE_ITEM_WRITER = MAPPER.writerFor(ResponseItem.class);
-    // Streaming readers stop at the end of the payload value; the rest of the line is read afterwards.
-    private static final ObjectReader RESPONSE_ITEM_READER = embedded(ResponseItem.class);
-    private static final ObjectReader SESSION_META_READER = embedded(SessionMeta.class);
-    private static final ObjectReader TURN_CONTEXT_READER = embedded(TurnContext.class);
-    private static final ObjectReader COMPACTED_READER = embedded(Compacted.class);
-    private static final ObjectReader TREE_READER = embedded(JsonNode.class);
 
-    private static ObjectReader embedded(Class<?> type) {
-        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Streaming readers stop at the end of the payload value; the rest of the line is read afterwards. Built on
+     * first decode, not with the writer: building them costs ~25 ms on a cold JVM, and a new thread only writes.
+     */
+    private static final class Readers {
+        static final ObjectReader RESPONSE_ITEM = embedded(ResponseItem.class);
+        static final ObjectReader SESSION_META = embedded(SessionMeta.class);
+        static final ObjectReader TURN_CONTEXT = embedded(TurnContext.class);
+        static final ObjectReader COMPACTED = embedded(Compacted.class);
+        static final ObjectReader TREE = embedded(JsonNode.class);
+
+        private static ObjectReader embedded(Class<?> type) {
+            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        }
     }
 
     private RolloutCodec() {}
@@ -112,7 +118,7 @@ final class RolloutCodec {
                         }
                     }
                     case "metadata" -> {
-                        JsonNode node = TREE_READER.readValue(p);
+                        JsonNode node = Readers.TREE.readValue(p);
                         metadata = node instanceof ObjectNode o ? o : null;
                     }
                     default -> p.skipChildren();
@@ -134,11 +140,11 @@ final class RolloutCodec {
     private static RolloutItem streamItem(String type, JsonParser p) {
         try {
             return switch (type) {
-                case RolloutItem.RESPONSE_ITEM -> new RolloutItem.Response(RESPONSE_ITEM_READER.readValue(p));
-                case RolloutItem.SESSION_META -> SESSION_META_READER.readValue(p);
-                case RolloutItem.TURN_CONTEXT -> TURN_CONTEXT_READER.readValue(p);
-                case RolloutItem.COMPACTED -> COMPACTED_READER.readValue(p);
-                default -> item(type, TREE_READER.readValue(p));
+                case RolloutItem.RESPONSE_ITEM -> new RolloutItem.Response(Readers.RESPONSE_ITEM.readValue(p));
+                case RolloutItem.SESSION_META -> Readers.SESSION_META.readValue(p);
+                case RolloutItem.TURN_CONTEXT -> Readers.TURN_CONTEXT.readValue(p);
+                case RolloutItem.COMPACTED -> Readers.COMPACTED.readValue(p);
+                default -> item(type, Readers.TREE.readValue(p));
             };
         } catch (tools.jackson.core.exc.StreamReadException e) {
             throw e;
