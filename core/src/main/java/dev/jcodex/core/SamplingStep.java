@@ -108,6 +108,10 @@ final class SamplingStep {
         };
     }
 
+    /** Tools that start a process, so their announcement is worth warming the launcher for. */
+    private static final java.util.Set<String> COMMAND_TOOLS =
+            java.util.Set.of("exec_command", "shell", "shell_command", "container.exec");
+
     /** One HTTP request/stream and the tool calls it started. */
     private final class Attempt {
         private final List<Future<ResponseItem>> pendingTools = new ArrayList<>();
@@ -164,8 +168,18 @@ final class SamplingStep {
                 }
                 case ResponseItem.WebSearchCall w -> session.emit(new EventMsg.ItemStarted(ctx.turnId(),
                         TurnItems.webSearch(w, itemId(w.id()))));
-                default -> { }
+                default -> {
+                    if (startsCommand(item)) {
+                        // Link the process launcher (~75 ms cold) while the model streams the call's arguments.
+                        session.execRuntime.prewarm();
+                    }
+                }
             }
+        }
+
+        private static boolean startsCommand(ResponseItem item) {
+            return item instanceof ResponseItem.LocalShellCall
+                    || item instanceof ResponseItem.FunctionCall call && COMMAND_TOOLS.contains(call.name());
         }
 
         private void done(ResponseItem item) {

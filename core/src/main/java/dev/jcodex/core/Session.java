@@ -58,7 +58,6 @@ final class Session implements AutoCloseable {
         this.history.addAll(restoredHistory);
         this.initialContextRecorded = initialContextRecorded;
         this.execRuntime = ExecRuntime.create(config, env.env(), env.codexHome());
-        this.execRuntime.prewarm();
         this.userAgent = UserAgent.detect(env.originator(), env.cliVersion(), env.env());
     }
 

@@ -45,6 +45,8 @@ public final class ExecRuntime implements AutoCloseable {
     private final Set<RunningProcess> oneShots = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CommandItem> unifiedItems = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean prewarmStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private ProcessLauncher launcher;
     private SandboxSelector sandbox;
     private Policy policy;
@@ -80,10 +82,14 @@ public final class ExecRuntime implements AutoCloseable {
     /**
      * Resolves the launcher (its native spawn bindings take ~100 ms to link on a cold JVM), the unified exec sessions,
      * the sandbox probe and the user's shell on a background thread, so the session's first command does not wait
-     * for them. Each is still resolved once; a command that needs one first just waits for it. The exec-policy
-     * rules stay read on first use. A failure here is left for that first use to report.
+     * for them. Only the first call does anything. Each is still resolved once; a command that needs one first just
+     * waits for it. The exec-policy rules stay read on first use. A failure here is left for that first use to
+     * report.
      */
     public void prewarm() {
+        if (!prewarmStarted.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofVirtual().name("exec-runtime-prewarm").start(() -> {
             try {
                 unifiedExec();
