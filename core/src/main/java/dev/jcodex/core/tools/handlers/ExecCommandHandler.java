@@ -51,27 +51,27 @@ public final class ExecCommandHandler implements ToolHandler {
 
     @Override
     public JsonNode spec() {
-        ObjectNode spec = ShellToolSupport.newSpec();
-        ObjectNode props = ShellToolSupport.functionSpec(spec, NAME, "Run a shell command and return its output."
+        ObjectNode spec = FunctionSpecs.newSpec();
+        ObjectNode props = FunctionSpecs.functionSpec(spec, NAME, "Run a shell command and return its output."
                 + " If the command is still running when the yield time is over, the result carries a session ID:"
                 + " continue with write_stdin to read more output or to send input.");
-        ShellToolSupport.property(props, "cmd", "string", "The shell command line to run.");
-        ShellToolSupport.property(props, "workdir", "string", "Working directory of the command; relative paths"
+        FunctionSpecs.property(props, "cmd", "string", "The shell command line to run.");
+        FunctionSpecs.property(props, "workdir", "string", "Working directory of the command; relative paths"
                 + " are resolved against the turn's working directory, which is also the default.");
-        ShellToolSupport.property(props, "shell", "string", "Shell binary to run the command with; defaults to the"
+        FunctionSpecs.property(props, "shell", "string", "Shell binary to run the command with; defaults to the"
                 + " user's shell.");
-        ShellToolSupport.property(props, "tty", "boolean", "Run the command on a pseudo-terminal, needed for"
+        FunctionSpecs.property(props, "tty", "boolean", "Run the command on a pseudo-terminal, needed for"
                 + " interactive programs and for input via write_stdin. Defaults to false (pipes).");
-        ShellToolSupport.property(props, "yield_time_ms", "number", "How long to wait for output before"
+        FunctionSpecs.property(props, "yield_time_ms", "number", "How long to wait for output before"
                 + " returning, in milliseconds (default 10000, between 250 and 30000).");
-        ShellToolSupport.property(props, "max_output_tokens", "number", "Most tokens of output to return;"
+        FunctionSpecs.property(props, "max_output_tokens", "number", "Most tokens of output to return;"
                 + " longer output is cut in the middle.");
         if (loginShells == LoginShellPolicy.ALLOWED) {
-            ShellToolSupport.property(props, "login", "boolean", "Start the shell as a login shell so the user's"
+            FunctionSpecs.property(props, "login", "boolean", "Start the shell as a login shell so the user's"
                     + " profile is read. Defaults to true.");
         }
         ShellToolSupport.approvalProperties(props);
-        ShellToolSupport.finishSpec(spec, "cmd");
+        FunctionSpecs.finishSpec(spec, "cmd");
         return spec;
     }
 

@@ -3,7 +3,6 @@ package dev.jcodex.core.tools.handlers;
 import dev.jcodex.core.tools.ToolHandler;
 import dev.jcodex.core.tools.ToolInvocation;
 import dev.jcodex.core.tools.ToolResult;
-import dev.jcodex.protocol.ProtocolJson;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,14 +234,10 @@ public final class GrepFilesHandler implements ToolHandler {
     }
 
     private static JsonNode buildSpec() {
-        ObjectNode spec = ProtocolJson.mapper().createObjectNode();
-        spec.put("type", "function").put("name", "grep_files").put("description", "Finds files whose contents "
+        ObjectNode spec = FunctionSpecs.newSpec();
+        ObjectNode props = FunctionSpecs.functionSpec(spec, "grep_files", "Finds files whose contents "
                 + "match a regular expression and returns their paths, one per line, most recently modified first. "
                 + "Hidden and git-ignored files are skipped.");
-        spec.put("strict", false);
-        ObjectNode params = spec.putObject("parameters");
-        params.put("type", "object");
-        ObjectNode props = params.putObject("properties");
         props.putObject("pattern").put("type", "string").put("description", "Regular expression to search for");
         props.putObject("include").put("type", "string").put("description",
                 "Optional glob limiting which files are searched, e.g. \"*.rs\" or \"*.{ts,tsx}\"");
@@ -250,8 +245,7 @@ public final class GrepFilesHandler implements ToolHandler {
                 "File or directory to search (default: the working directory)");
         props.putObject("limit").put("type", "number").put("description",
                 "Maximum number of file paths to return (default 100, at most 2000)");
-        params.putArray("required").add("pattern");
-        params.put("additionalProperties", false);
+        FunctionSpecs.finishSpec(spec, "pattern");
         return spec;
     }
 }

@@ -3,7 +3,6 @@ package dev.jcodex.core.tools.handlers;
 import dev.jcodex.core.tools.ToolHandler;
 import dev.jcodex.core.tools.ToolInvocation;
 import dev.jcodex.core.tools.ToolResult;
-import dev.jcodex.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -204,14 +203,10 @@ public final class ListDirHandler implements ToolHandler {
     }
 
     private static JsonNode buildSpec() {
-        ObjectNode spec = ProtocolJson.mapper().createObjectNode();
-        spec.put("type", "function").put("name", "list_dir").put("description", "Lists a local directory as an "
+        ObjectNode spec = FunctionSpecs.newSpec();
+        ObjectNode props = FunctionSpecs.functionSpec(spec, "list_dir", "Lists a local directory as an "
                 + "indented tree, one entry per line: directories end with `/`, symlinks with `@`, other special "
                 + "files with `?`. Returns one page of entries; use offset and limit to page through large trees.");
-        spec.put("strict", false);
-        ObjectNode params = spec.putObject("parameters");
-        params.put("type", "object");
-        ObjectNode props = params.putObject("properties");
         props.putObject("dir_path").put("type", "string").put("description", "Absolute path of the directory");
         props.putObject("offset").put("type", "number").put("description",
                 "1-based number of the first entry to return (default 1)");
@@ -219,8 +214,7 @@ public final class ListDirHandler implements ToolHandler {
                 "Maximum number of entries to return (default 25)");
         props.putObject("depth").put("type", "number").put("description",
                 "How many directory levels to descend, 1 = only direct children (default 2)");
-        params.putArray("required").add("dir_path");
-        params.put("additionalProperties", false);
+        FunctionSpecs.finishSpec(spec, "dir_path");
         return spec;
     }
 }

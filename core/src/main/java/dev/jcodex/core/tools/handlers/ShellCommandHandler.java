@@ -48,20 +48,20 @@ public final class ShellCommandHandler implements ToolHandler {
 
     @Override
     public JsonNode spec() {
-        ObjectNode spec = ShellToolSupport.newSpec();
-        ObjectNode props = ShellToolSupport.functionSpec(spec, NAME, "Run a shell script in the user's default"
+        ObjectNode spec = FunctionSpecs.newSpec();
+        ObjectNode props = FunctionSpecs.functionSpec(spec, NAME, "Run a shell script in the user's default"
                 + " shell and return its output once it has finished. Set workdir instead of using cd.");
-        ShellToolSupport.property(props, "command", "string", "The script to run.");
-        ShellToolSupport.property(props, "workdir", "string", "Working directory of the script; relative paths"
+        FunctionSpecs.property(props, "command", "string", "The script to run.");
+        FunctionSpecs.property(props, "workdir", "string", "Working directory of the script; relative paths"
                 + " are resolved against the turn's working directory, which is also the default.");
-        ShellToolSupport.property(props, "timeout_ms", "number", "Time limit in milliseconds (default 10000);"
+        FunctionSpecs.property(props, "timeout_ms", "number", "Time limit in milliseconds (default 10000);"
                 + " the script and everything it started are killed when it expires.");
         if (loginShells == LoginShellPolicy.ALLOWED) {
-            ShellToolSupport.property(props, "login", "boolean", "Start the shell as a login shell so the user's"
+            FunctionSpecs.property(props, "login", "boolean", "Start the shell as a login shell so the user's"
                     + " profile is read. Defaults to true.");
         }
         ShellToolSupport.approvalProperties(props);
-        ShellToolSupport.finishSpec(spec, "command");
+        FunctionSpecs.finishSpec(spec, "command");
         return spec;
     }
 

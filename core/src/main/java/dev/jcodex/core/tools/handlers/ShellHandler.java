@@ -68,22 +68,22 @@ public final class ShellHandler implements ToolHandler {
 
     @Override
     public JsonNode spec() {
-        ObjectNode spec = ShellToolSupport.newSpec();
+        ObjectNode spec = FunctionSpecs.newSpec();
         if (alias == Alias.LOCAL_SHELL) {
             return spec.put("type", "local_shell");
         }
-        ObjectNode props = ShellToolSupport.functionSpec(spec, name(), "Run a command and return its output once it"
+        ObjectNode props = FunctionSpecs.functionSpec(spec, name(), "Run a command and return its output once it"
                 + " has finished. Pass the program and its arguments as an array; for shell syntax use"
                 + " [\"bash\", \"-lc\", \"<script>\"]. Set workdir instead of using cd.");
         ObjectNode command = props.putObject("command");
         command.put("type", "array").put("description", "The program and its arguments.");
         command.putObject("items").put("type", "string");
-        ShellToolSupport.property(props, "workdir", "string", "Working directory of the command; relative paths"
+        FunctionSpecs.property(props, "workdir", "string", "Working directory of the command; relative paths"
                 + " are resolved against the turn's working directory, which is also the default.");
-        ShellToolSupport.property(props, "timeout_ms", "number", "Time limit in milliseconds (default 10000);"
+        FunctionSpecs.property(props, "timeout_ms", "number", "Time limit in milliseconds (default 10000);"
                 + " the command and everything it started are killed when it expires.");
         ShellToolSupport.approvalProperties(props);
-        ShellToolSupport.finishSpec(spec, "command");
+        FunctionSpecs.finishSpec(spec, "command");
         return spec;
     }
 
@@ -143,7 +143,7 @@ public final class ShellHandler implements ToolHandler {
         if (type != null && !type.isNull() && !"exec".equals(type.asString())) {
             throw new ToolArgumentException("unsupported local_shell action type: " + type.asString());
         }
-        ObjectNode args = ShellToolSupport.newSpec();
+        ObjectNode args = FunctionSpecs.newSpec();
         copy(action, "command", args, "command");
         copy(action, "working_directory", args, "workdir");
         copy(action, "timeout_ms", args, "timeout_ms");

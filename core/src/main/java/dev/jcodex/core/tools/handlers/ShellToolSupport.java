@@ -9,7 +9,6 @@ import dev.jcodex.core.tools.ToolResult;
 import dev.jcodex.core.tools.TurnServices;
 import dev.jcodex.execpolicy.SandboxPermissions;
 import dev.jcodex.process.ShellCommand;
-import dev.jcodex.protocol.ProtocolJson;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,28 +23,6 @@ final class ShellToolSupport {
 
     private ShellToolSupport() {}
 
-    /** A function tool spec skeleton; returns the {@code properties} object to fill. */
-    static ObjectNode functionSpec(ObjectNode spec, String name, String description) {
-        spec.put("type", "function").put("name", name).put("description", description).put("strict", false);
-        ObjectNode params = spec.putObject("parameters");
-        params.put("type", "object");
-        return params.putObject("properties");
-    }
-
-    /** Closes the spec skeleton: required fields and no additional properties. */
-    static void finishSpec(ObjectNode spec, String... required) {
-        ObjectNode params = (ObjectNode) spec.get("parameters");
-        var list = params.putArray("required");
-        for (String field : required) {
-            list.add(field);
-        }
-        params.put("additionalProperties", false);
-    }
-
-    static void property(ObjectNode properties, String name, String type, String description) {
-        properties.putObject(name).put("type", type).put("description", description);
-    }
-
     /** {@code sandbox_permissions}, {@code justification}, {@code prefix_rule}. */
     static void approvalProperties(ObjectNode properties) {
         ObjectNode permissions = properties.putObject("sandbox_permissions");
@@ -53,7 +30,7 @@ final class ShellToolSupport {
                 + " inside the sandbox, or \"require_escalated\" to ask the user to run it outside the sandbox;"
                 + " then also give a justification.");
         permissions.putArray("enum").add("use_default").add("require_escalated");
-        property(properties, "justification", "string", "With require_escalated only: one short question for the"
+        FunctionSpecs.property(properties, "justification", "string", "With require_escalated only: one short question for the"
                 + " user saying why the command must run outside the sandbox.");
         ObjectNode prefix = properties.putObject("prefix_rule");
         prefix.put("type", "array").put("description", "With require_escalated only: a command prefix such as"
@@ -129,10 +106,5 @@ final class ShellToolSupport {
             return Optional.of(ToolResult.failure(ApplyPatchInvocation.IMPLICIT_INVOCATION_MESSAGE));
         }
         return Optional.empty();
-    }
-
-    /** A fresh JSON object for a spec. */
-    static ObjectNode newSpec() {
-        return ProtocolJson.mapper().createObjectNode();
     }
 }

@@ -28,19 +28,19 @@ public final class WriteStdinHandler implements ToolHandler {
 
     @Override
     public JsonNode spec() {
-        ObjectNode spec = ShellToolSupport.newSpec();
-        ObjectNode props = ShellToolSupport.functionSpec(spec, NAME, "Send characters to a command started with"
+        ObjectNode spec = FunctionSpecs.newSpec();
+        ObjectNode props = FunctionSpecs.functionSpec(spec, NAME, "Send characters to a command started with"
                 + " exec_command that is still running, and return the output that followed. Send empty chars to"
                 + " wait for more output.");
-        ShellToolSupport.property(props, "session_id", "number", "The session ID exec_command returned for the"
+        FunctionSpecs.property(props, "session_id", "number", "The session ID exec_command returned for the"
                 + " running process.");
-        ShellToolSupport.property(props, "chars", "string", "Characters to write to the process's terminal (for"
+        FunctionSpecs.property(props, "chars", "string", "Characters to write to the process's terminal (for"
                 + " example a line ending in \\n, or \\u0003 for Ctrl-C); empty to only read output.");
-        ShellToolSupport.property(props, "yield_time_ms", "number", "How long to wait for output, in milliseconds"
+        FunctionSpecs.property(props, "yield_time_ms", "number", "How long to wait for output, in milliseconds"
                 + " (default 250, at most 30000 when writing; an empty poll waits at least 5000).");
-        ShellToolSupport.property(props, "max_output_tokens", "number", "Most tokens of output to return;"
+        FunctionSpecs.property(props, "max_output_tokens", "number", "Most tokens of output to return;"
                 + " longer output is cut in the middle.");
-        ShellToolSupport.finishSpec(spec, "session_id");
+        FunctionSpecs.finishSpec(spec, "session_id");
         return spec;
     }
 
