@@ -1,5 +1,6 @@
 package dev.jcodex.cli;
 
+import dev.jcodex.common.StartupTrace;
 import dev.jcodex.config.Config;
 import dev.jcodex.exec.ColorMode;
 import dev.jcodex.exec.ExecOptions;

@@ -1,5 +1,6 @@
 package dev.jcodex.cli;
 
+import dev.jcodex.common.StartupTrace;
 import dev.jcodex.appserver.AppServerOptions;
 import dev.jcodex.appserver.InProcessAppServer;
 import dev.jcodex.appserver.client.AppServerClient;

@@ -1,5 +1,6 @@
 package dev.jcodex.cli;
 
+import dev.jcodex.common.StartupTrace;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ public final class Main {
             // Fast path: no argument parser, no config, no logging set-up.
             System.out.println("codex-cli " + Version.current());
             return;
+        }
+        if (args.length > 0 && ("exec".equals(args[0]) || "e".equals(args[0]))) {
+            StartupWarmUp.start();
         }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);

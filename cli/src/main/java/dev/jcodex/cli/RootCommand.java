@@ -1,5 +1,6 @@
 package dev.jcodex.cli;
 
+import dev.jcodex.common.StartupTrace;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

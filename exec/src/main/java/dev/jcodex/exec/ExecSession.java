@@ -1,5 +1,6 @@
 package dev.jcodex.exec;
 
+import dev.jcodex.common.StartupTrace;
 import dev.jcodex.appserver.client.AppServerClient;
 import dev.jcodex.appserver.client.AppServerClientException;
 import dev.jcodex.appserver.client.AppServerClosedException;
@@ -50,13 +51,17 @@ final class ExecSession {
     }
 
     int run(String prompt) {
+        StartupTrace.mark("exec: initialize");
         call("initialize", () -> client.initialize(new ClientInfo(CLIENT_NAME, null, options.version())));
+        StartupTrace.mark("exec: thread/start");
         ThreadOpenResponse opened = openThread();
         threadId = opened.thread().id();
         processor.printConfigSummary(SessionHeader.of(options, opened), prompt);
         InterruptHook.Registration interrupts = interruptHook.install(this::onInterrupt);
         try {
+            StartupTrace.mark("exec: turn/start");
             Turn turn = call("turn/start", () -> client.turnStart(turnStartParams(prompt))).turn();
+            StartupTrace.mark("exec: turn started");
             turnId = turn.id();
             sendPendingInterrupts();
             boolean completed = eventLoop();

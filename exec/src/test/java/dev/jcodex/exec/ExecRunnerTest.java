@@ -1,5 +1,6 @@
 package dev.jcodex.exec;
 
+import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcodex.appserver.protocol.AppServerThread;
@@ -63,7 +64,7 @@ class ExecRunnerTest {
         FakeAppServer s = h.server();
         assertThat(s.request(Methods.INITIALIZE).paramsAs(InitializeParams.class).clientInfo())
                 .isEqualTo(new ClientInfo("codex_exec", null, "0.1.0"));
-        assertThat(s.received()).contains(new JsonRpcMessage.Notification(Methods.INITIALIZED, null));
+        assertThat(s.received()).contains(new JsonRpcMessage.Notification(Methods.INITIALIZED, (JsonNode) null));
         assertThat(s.request(Methods.THREAD_START).paramsAs(ThreadStartParams.class)).isEqualTo(ThreadStartParams.builder()
                 .model("gpt-5.5").modelProvider("openai").cwd("$WORKDIR").approvalPolicy(AskForApproval.NEVER)
                 .sandbox(SandboxMode.WORKSPACE_WRITE).ephemeral(true).build());

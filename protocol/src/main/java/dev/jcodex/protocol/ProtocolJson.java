@@ -40,6 +40,32 @@ public final class ProtocolJson {
         return MAPPER.readValue(json, type);
     }
 
+    /**
+     * Builds (and caches in the shared mapper) the serializers and deserializers of {@code roots} and, for sealed
+     * interfaces, of every permitted subtype, recursively. Jackson introspects each type on first use, which on a
+     * cold JVM costs milliseconds per type; calling this on a spare core ahead of time takes that off the request
+     * path. Failures are ignored: the types are then simply introspected on first real use.
+     */
+    public static void warmUp(Class<?>... roots) {
+        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>(java.util.List.of(roots));
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.pop();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (type.isSealed()) {
+                todo.addAll(java.util.List.of(type.getPermittedSubclasses()));
+            }
+            try {
+                MAPPER.writerFor(type);
+                MAPPER.readerFor(type);
+            } catch (RuntimeException | LinkageError e) {
+                // introspected again on first use
+            }
+        }
+    }
+
     /** Parses {@code json} into a tree. */
     public static JsonNode tree(String json) {
         return MAPPER.readTree(json);

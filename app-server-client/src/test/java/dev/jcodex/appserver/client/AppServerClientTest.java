@@ -101,7 +101,7 @@ class AppServerClientTest {
             assertThat(init.method()).isEqualTo("initialize");
             assertThat(init.paramsAs(InitializeParams.class).clientInfo()).isEqualTo(ClientInfo.of("codex_exec", "0.1.0"));
             server.send(JsonRpcMessage.response(init.id(), answer));
-            assertThat(server.receive()).isEqualTo(new JsonRpcMessage.Notification("initialized", null));
+            assertThat(server.receive()).isEqualTo(new JsonRpcMessage.Notification("initialized", (JsonNode) null));
         });
         assertThat(client.initialize(ClientInfo.of("codex_exec", "0.1.0"))).isEqualTo(answer);
         fake.get();

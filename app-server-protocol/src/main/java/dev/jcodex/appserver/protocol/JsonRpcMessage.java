@@ -17,41 +17,80 @@ import tools.jackson.databind.node.ObjectNode;
 public sealed interface JsonRpcMessage {
 
     /** A call that expects a {@link Response} or {@link Error} with the same id. */
-    record Request(RequestId id, String method, JsonNode params) implements JsonRpcMessage {
+    record Request(RequestId id, String method, Payload payload) implements JsonRpcMessage {
         public Request {
             requireMethod(method);
         }
 
-        /** Converts {@code params} to {@code type}; a shape mismatch is an {@link AppServerProtocolException}. */
+        /** A request whose params are a JSON tree (or null for none). */
+        public Request(RequestId id, String method, JsonNode params) {
+            this(id, method, Payload.of(params));
+        }
+
+        /** The params as JSON, or null when there are none. */
+        public JsonNode params() {
+            return payload == null ? null : payload.tree();
+        }
+
+        /**
+         * The params as {@code type} (the sender's own object when it sent one of that type); a shape mismatch is an
+         * {@link AppServerProtocolException}.
+         */
         public <T> T paramsAs(Class<T> type) {
-            return WireJson.convert(params == null ? NullNode.getInstance() : params, type, method);
+            return payload == null ? WireJson.convert(NullNode.getInstance(), type, method) : payload.as(type, method);
         }
     }
 
     /** A one-way message. */
-    record Notification(String method, JsonNode params) implements JsonRpcMessage {
+    record Notification(String method, Payload payload) implements JsonRpcMessage {
         public Notification {
             requireMethod(method);
         }
 
-        /** Converts {@code params} to {@code type}; a shape mismatch is an {@link AppServerProtocolException}. */
+        /** A notification whose params are a JSON tree (or null for none). */
+        public Notification(String method, JsonNode params) {
+            this(method, Payload.of(params));
+        }
+
+        /** The params as JSON, or null when there are none. */
+        public JsonNode params() {
+            return payload == null ? null : payload.tree();
+        }
+
+        /**
+         * The params as {@code type} (the sender's own object when it sent one of that type); a shape mismatch is an
+         * {@link AppServerProtocolException}.
+         */
         public <T> T paramsAs(Class<T> type) {
-            return WireJson.convert(params == null ? NullNode.getInstance() : params, type, method);
+            return payload == null ? WireJson.convert(NullNode.getInstance(), type, method) : payload.as(type, method);
         }
     }
 
     /** The successful answer to the request with the same id. */
-    record Response(RequestId id, JsonNode result) implements JsonRpcMessage {
+    record Response(RequestId id, Payload payload) implements JsonRpcMessage {
         public Response {
             if (id == null) {
                 throw new IllegalArgumentException("response id must not be null");
             }
-            result = result == null ? NullNode.getInstance() : result;
+            payload = payload == null ? Payload.of(NullNode.getInstance()) : payload;
         }
 
-        /** Converts {@code result} to {@code type}; a shape mismatch is an {@link AppServerProtocolException}. */
+        /** A response whose result is a JSON tree (null becomes JSON null). */
+        public Response(RequestId id, JsonNode result) {
+            this(id, Payload.of(result));
+        }
+
+        /** The result as JSON. */
+        public JsonNode result() {
+            return payload.tree();
+        }
+
+        /**
+         * The result as {@code type} (the sender's own object when it sent one of that type); a shape mismatch is an
+         * {@link AppServerProtocolException}.
+         */
         public <T> T resultAs(Class<T> type) {
-            return WireJson.convert(result, type, "response " + id);
+            return payload.as(type, "response " + id);
         }
     }
 
@@ -64,20 +103,19 @@ public sealed interface JsonRpcMessage {
         }
     }
 
-    /** A request whose params are any record (converted to a tree), or null for none. */
+    /** A request whose params are any record (kept typed, see {@link Payload}), a tree, or null for none. */
     static Request request(RequestId id, String method, Object params) {
-        return new Request(id, method, WireJson.toTree(params));
+        return new Request(id, method, Payload.of(params));
     }
 
-    /** A notification whose params are any record (converted to a tree), or null for none. */
+    /** A notification whose params are any record (kept typed, see {@link Payload}), a tree, or null for none. */
     static Notification notification(String method, Object params) {
-        return new Notification(method, WireJson.toTree(params));
+        return new Notification(method, Payload.of(params));
     }
 
-    /** A response whose result is any record (converted to a tree). */
+    /** A response whose result is any record (kept typed, see {@link Payload}) or a tree; null is JSON null. */
     static Response response(RequestId id, Object result) {
-        JsonNode tree = WireJson.toTree(result);
-        return new Response(id, tree == null ? NullNode.getInstance() : tree);
+        return new Response(id, Payload.of(result));
     }
 
     /** An error response. */

@@ -82,6 +82,13 @@ public sealed interface ServerNotification {
 
     /** Reads a parsed JSON-RPC notification. */
     static ServerNotification decode(JsonRpcMessage.Notification message) {
+        Payload payload = message.payload();
+        if (payload != null && payload.isTypedAs(ServerNotification.class)) {
+            ServerNotification typed = payload.as(ServerNotification.class, message.method());
+            if (typed.method().equals(message.method())) {
+                return typed;
+            }
+        }
         return decode(message.method(), message.params());
     }
 

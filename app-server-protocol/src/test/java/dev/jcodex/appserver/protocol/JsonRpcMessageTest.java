@@ -1,5 +1,6 @@
 package dev.jcodex.appserver.protocol;
 
+import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class JsonRpcMessageTest {
     @Test
     void stringIdsStayStrings() {
         JsonRpcMessage m = JsonRpcMessage.parse("{\"id\":\"a-1\",\"method\":\"initialize\"}");
-        assertThat(m).isEqualTo(new JsonRpcMessage.Request(RequestId.of("a-1"), "initialize", null));
+        assertThat(m).isEqualTo(new JsonRpcMessage.Request(RequestId.of("a-1"), "initialize", (JsonNode) null));
         assertThat(m.toJson()).isEqualTo("{\"id\":\"a-1\",\"method\":\"initialize\"}");
         assertThat(RequestId.of("7")).isNotEqualTo(RequestId.of(7));
     }
@@ -28,9 +29,9 @@ class JsonRpcMessageTest {
     @Test
     void notificationsHaveNoId() {
         assertThat(JsonRpcMessage.parse("{\"method\":\"initialized\"}"))
-                .isEqualTo(new JsonRpcMessage.Notification("initialized", null));
+                .isEqualTo(new JsonRpcMessage.Notification("initialized", (JsonNode) null));
         assertThat(JsonRpcMessage.parse("{\"method\":\"initialized\",\"id\":null}"))
-                .isEqualTo(new JsonRpcMessage.Notification("initialized", null));
+                .isEqualTo(new JsonRpcMessage.Notification("initialized", (JsonNode) null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.jcodex.cli;
+package dev.jcodex.common;
 
 import java.time.Instant;
 
@@ -7,12 +7,13 @@ import java.time.Instant;
  * {@code jcodex-trace <epoch seconds, µs> <phase> [heap <used MiB>]} to stderr (the launcher prints its own start the same way), so
  * the phases line up with the conformance mock's request timeline. Off by default; then a mark costs one branch.
  */
-final class StartupTrace {
+public final class StartupTrace {
     private static final boolean ON = System.getenv("JCODEX_TRACE_STARTUP") != null;
 
     private StartupTrace() {}
 
-    static void mark(String phase) {
+    /** Prints one trace line for {@code phase} when tracing is on. */
+    public static void mark(String phase) {
         if (ON) {
             Instant now = Instant.now();
             Runtime rt = Runtime.getRuntime();
