@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 enum Arch {
     /** x86-64; its x32 ABI shares the audit architecture and is told apart by bit 30 of the call number. */
-    X86_64(0xC000003EL, 0x20000, new Numbers(157, 317, 257, 3, 41, 53, 76),
+    X86_64(0xC000003EL, 0x20000, new Numbers(157, 317, 257, 3, 41, 53, 76, 272, 165, 332, 80),
             List.of(new Syscall("ptrace", 101), new Syscall("process_vm_writev", 311),
                     new Syscall("io_uring_setup", 425), new Syscall("io_uring_enter", 426),
                     new Syscall("io_uring_register", 427), new Syscall("bpf", 321),
@@ -19,7 +19,7 @@ enum Arch {
                     new Syscall("kexec_file_load", 320), new Syscall("open_by_handle_at", 304),
                     new Syscall("iopl", 172), new Syscall("ioperm", 173), new Syscall("reboot", 169))),
     /** 64-bit Arm (generic system call table). */
-    AARCH64(0xC00000B7L, 0x8000, new Numbers(167, 277, 56, 57, 198, 199, 45),
+    AARCH64(0xC00000B7L, 0x8000, new Numbers(167, 277, 56, 57, 198, 199, 45, 97, 40, 291, 49),
             List.of(new Syscall("ptrace", 117), new Syscall("process_vm_writev", 271),
                     new Syscall("io_uring_setup", 425), new Syscall("io_uring_enter", 426),
                     new Syscall("io_uring_register", 427), new Syscall("bpf", 280),
@@ -28,10 +28,13 @@ enum Arch {
                     new Syscall("kexec_file_load", 294), new Syscall("open_by_handle_at", 265),
                     new Syscall("reboot", 142)));
 
-    /** Landlock's three calls have the same numbers on every architecture. */
+    /** Landlock's three calls and the new mount API have the same numbers on every architecture. */
     static final int LANDLOCK_CREATE_RULESET = 444;
     static final int LANDLOCK_ADD_RULE = 445;
     static final int LANDLOCK_RESTRICT_SELF = 446;
+    static final int OPEN_TREE = 428;
+    static final int MOVE_MOUNT = 429;
+    static final int MOUNT_SETATTR = 442;
 
     /** First x32 system call number on x86-64 ({@code __X32_SYSCALL_BIT}). */
     static final long X32_SYSCALL_BIT = 0x40000000L;
@@ -40,7 +43,8 @@ enum Arch {
     record Syscall(String name, int number) {}
 
     /** Numbers of the calls the sandbox itself makes or filters by argument. */
-    record Numbers(int prctl, int seccomp, int openat, int close, int socket, int socketpair, int truncate) {}
+    record Numbers(int prctl, int seccomp, int openat, int close, int socket, int socketpair, int truncate,
+            int unshare, int mount, int statx, int chdir) {}
 
     private final long auditArch;
     private final int oNoFollow;

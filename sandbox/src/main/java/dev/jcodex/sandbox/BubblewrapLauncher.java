@@ -21,13 +21,19 @@ import java.util.concurrent.TimeUnit;
  * Builds the {@code bwrap} (bubblewrap) argv that confines a command to a policy, and finds out once per JVM
  * whether a working {@code bwrap} exists here.
  *
- * <p>Layout: {@code --new-session --die-with-parent --unshare-user --unshare-pid [--unshare-net]
- * --ro-bind / / --dev /dev --proc /proc}, then {@code --bind R R} for each writable root and
- * {@code --ro-bind P P} for each existing read-only path inside them. A read-only path that does not exist yet
- * (the working directory's {@code .codex}) cannot be mounted over without creating a mount point in the user's
- * tree, so the directory that would hold it is mounted read-only and its existing entries are bound writable
- * again one by one: there, as under Landlock (see {@link LandlockRules}), no entry can be created, deleted or
- * renamed directly in that directory. Other roots (say {@code /tmp}) stay writable whole.
+ * <p>Layout: {@code --new-session --die-with-parent --unshare-user --unshare-pid --cap-drop ALL [--unshare-net]
+ * --ro-bind / / --dev /dev --proc /proc}, then {@code --bind R R} for each writable root, {@code --bind D D} for
+ * each directory between an enclosing writable root and a protected path (so a project inside a writable
+ * {@code /tmp} cannot be renamed away: a mount point gives {@code EBUSY}), and {@code --ro-bind P P} for each
+ * protected path, as {@link MountPlan} lists them. The working directory's {@code .codex}, protected even when it
+ * does not exist, is created as an empty directory first (a missing name cannot be mounted over) — a visible
+ * side effect in the user's tree, harmless to git. Only what still cannot be mounted over (a protected symlink,
+ * a {@code .codex} that could not be created) makes its directory read-only with its other entries bound
+ * writable again one by one: there, as in Landlock's split layout (see {@link LandlockRules}), no entry can be
+ * created, deleted or renamed directly in that directory.
+ * {@code --cap-drop ALL} matters when the JVM runs as root: bwrap then keeps every capability inside the sandbox
+ * by default, and with {@code CAP_SYS_ADMIN} a command could simply unmount the read-only {@code .git} and write
+ * its hooks (found by the escape suite).
  * There is no seccomp filter on this path: the network namespace already leaves only a private loopback, and
  * the user and PID namespaces keep {@code ptrace} and signals inside.
  */
@@ -78,24 +84,33 @@ public final class BubblewrapLauncher {
             throw new IllegalArgumentException("danger-full-access needs no bubblewrap");
         }
         List<String> argv = new ArrayList<>(List.of(executable.toString(), "--new-session", "--die-with-parent",
-                "--unshare-user", "--unshare-pid"));
+                "--unshare-user", "--unshare-pid", "--cap-drop", "ALL"));
         if (!policy.hasNetworkAccess()) {
             argv.add("--unshare-net");
         }
         argv.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
         List<WritableRoot> roots = WritableRoots.of(policy, cwd, env);
-        Set<Path> readOnly = new HashSet<>();
-        roots.forEach(root -> readOnly.addAll(root.readOnlySubpaths()));
         roots.stream().map(WritableRoot::root).filter(root -> Files.exists(root)).sorted(Comparator.naturalOrder())
                 .forEach(root -> argv.addAll(List.of("--bind", root.toString(), root.toString())));
-        // A read-only path that does not exist cannot be mounted over; make the directory that would hold it
-        // read-only instead and re-bind its other entries writable (later mounts shadow earlier ones).
-        readOnly.stream().filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)).map(Path::getParent)
+        MountPlan mounts = MountPlan.of(roots, cwd);
+        List<Path> unsealed = new ArrayList<>(mounts.unsealed());
+        mounts.codexToCreate().ifPresent(codex -> {
+            if (!MountNamespace.createCodexDirectory(codex)) {
+                unsealed.add(codex);
+            }
+        });
+        Set<Path> rootPaths = new HashSet<>(roots.stream().map(WritableRoot::root).toList());
+        mounts.pins().stream().filter(pin -> !rootPaths.contains(pin)) // roots are mount points already
+                .forEach(pin -> argv.addAll(List.of("--bind", pin.toString(), pin.toString())));
+        // What cannot be mounted over (a symlink, a .codex that could not be created): make the directory that
+        // holds it read-only instead and re-bind its other entries writable (later mounts shadow earlier ones).
+        Set<Path> readOnly = new HashSet<>();
+        roots.forEach(root -> readOnly.addAll(root.readOnlySubpaths()));
+        unsealed.stream().map(Path::getParent)
                 .filter(parent -> parent != null && Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS))
-                .distinct().sorted(Comparator.naturalOrder())
+                .distinct().sorted(MountPlan.OUTER_FIRST)
                 .forEach(parent -> rebindChildren(parent, readOnly, argv));
-        readOnly.stream().sorted(Comparator.naturalOrder())
-                .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p))
+        mounts.seals().stream().filter(p -> !unsealed.contains(p))
                 .forEach(p -> argv.addAll(List.of("--ro-bind", p.toString(), p.toString())));
         argv.add("--");
         return List.copyOf(argv);
@@ -122,8 +137,8 @@ public final class BubblewrapLauncher {
     /** Runs {@code bwrap} with every namespace option this class uses around {@code /bin/true}. */
     static Optional<String> probe(Path bwrap) {
         List<String> command = List.of(bwrap.toString(), "--new-session", "--die-with-parent", "--unshare-user",
-                "--unshare-pid", "--unshare-net", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--", "/bin/true");
+                "--unshare-pid", "--cap-drop", "ALL", "--unshare-net", "--ro-bind", "/", "/", "--dev", "/dev",
+                "--proc", "/proc", "--", "/bin/true");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

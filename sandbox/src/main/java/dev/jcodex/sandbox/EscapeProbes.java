@@ -49,7 +49,11 @@ final class EscapeProbes {
 
     private EscapeProbes() {}
 
-    static List<Probe> all(EscapeFixture f, Map<String, String> childEnv) {
+    /**
+     * Every probe but the layout probe ({@link WorkspaceProbes#layoutProbe}), which runs first and decides
+     * {@code layout}.
+     */
+    static List<Probe> all(EscapeFixture f, Map<String, String> childEnv, WorkspaceProbes.RootLayout layout) {
         List<Probe> probes = new ArrayList<>();
         SandboxPolicy ws = EscapeSuite.workspaceWritePolicy();
         SandboxPolicy ro = new SandboxPolicy.ReadOnly();
@@ -59,6 +63,8 @@ final class EscapeProbes {
         }
         workspaceAttacks(f, ws, probes);
         readOnlyAttacks(f, ro, probes);
+        WorkspaceProbes.attacks(f, layout, probes);
+        WorkspaceProbes.controls(f, layout, probes);
         Path root = f.root();
         String w = "workspace-write: ";
         probes.add(control(w + "write a new file in an existing sub-directory of the root", ws,
@@ -116,8 +122,6 @@ final class EscapeProbes {
         probes.add(attack(p + "write into .git/hooks", policy,
                 "printf '#!/bin/sh\\necho hooked\\n' > " + q(root.resolve(".git/hooks/pre-commit")),
                 mustNotExist(root.resolve(".git/hooks/pre-commit"))));
-        probes.add(attack(p + "create .codex in the working directory", policy,
-                "mkdir " + q(root.resolve(".codex")), mustNotExist(root.resolve(".codex"))));
         Path tmpProbe = Path.of("/tmp", "jcodex-escape-" + UUID.randomUUID());
         probes.add(attack(p + "write /tmp (excluded from the roots)", policy,
                 "echo pwned > " + q(tmpProbe), mustNotExist(tmpProbe)));
@@ -174,16 +178,16 @@ final class EscapeProbes {
                 o -> unchanged(root.resolve("work/readme.txt"), EscapeFixture.README_CONTENT, o)));
     }
 
-    private static Probe attack(String name, SandboxPolicy policy, String script, Judge judge) {
+    static Probe attack(String name, SandboxPolicy policy, String script, Judge judge) {
         return new Probe(name, Expectation.CONTAINED, policy, script, judge);
     }
 
-    private static Probe control(String name, SandboxPolicy policy, String script, Judge judge) {
+    static Probe control(String name, SandboxPolicy policy, String script, Judge judge) {
         return new Probe("control: " + name, Expectation.ALLOWED, policy, script, judge);
     }
 
     /** Contained when {@code path} was not created; removes it if it was, so later probes start clean. */
-    private static Judge mustNotExist(Path path) {
+    static Judge mustNotExist(Path path) {
         return o -> {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 return new Judgement(true, o.evidence());
@@ -193,7 +197,7 @@ final class EscapeProbes {
         };
     }
 
-    private static Judgement unchanged(Path file, String expected, Outcome o) throws IOException {
+    static Judgement unchanged(Path file, String expected, Outcome o) throws IOException {
         String now = Files.readString(file);
         if (now.equals(expected)) {
             return new Judgement(true, o.evidence());
@@ -203,13 +207,13 @@ final class EscapeProbes {
     }
 
     /** For controls: "contained" (the control failed) unless {@code file} holds exactly {@code expected}. */
-    private static Judgement fileHolds(Path file, String expected, Outcome o) throws IOException {
+    static Judgement fileHolds(Path file, String expected, Outcome o) throws IOException {
         boolean holds = Files.isRegularFile(file) && Files.readString(file).equals(expected);
         return new Judgement(!holds, holds ? file + " written" : o.evidence());
     }
 
     /** Contained when {@code from} is still in place and {@code to} does not exist; moves it back otherwise. */
-    private static Judgement notMoved(Path from, Path to, Outcome o) throws IOException {
+    static Judgement notMoved(Path from, Path to, Outcome o) throws IOException {
         if (Files.exists(from, LinkOption.NOFOLLOW_LINKS) && !Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
             return new Judgement(true, o.evidence());
         }
@@ -223,7 +227,7 @@ final class EscapeProbes {
      * Contained when {@code from} (checked through {@code sentinel} inside it) is still in place. A copy at
      * {@code copy} is fine — reading is allowed — and is removed; a real move is undone.
      */
-    private static Judgement stillInPlace(Path from, Path sentinel, Path copy, Outcome o) throws IOException {
+    static Judgement stillInPlace(Path from, Path sentinel, Path copy, Outcome o) throws IOException {
         if (Files.exists(sentinel, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
                 deleteRecursively(copy);
@@ -297,7 +301,7 @@ final class EscapeProbes {
                 + "; else echo 'no bash or python3 to open a socket' >&2; exit " + NO_CLIENT_EXIT + "; fi";
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (var children = Files.list(path)) {
                 for (Path child : children.toList()) {

@@ -15,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,12 +81,65 @@ public final class EscapeSuite {
             udp.bind(new InetSocketAddress(loopback, 0));
             udp.configureBlocking(false);
             EscapeFixture fixture = EscapeFixture.create(runDir, new EscapeFixture.Listeners(tcp, udp));
+            List<String> hostMountsBefore = hostMountsUnder(fixture.runDir());
             List<AttackResult> results = new ArrayList<>();
-            for (EscapeProbes.Probe probe : EscapeProbes.all(fixture, childEnv)) {
+            results.add(runProbe(WorkspaceProbes.layoutProbe(fixture), fixture, planner, childEnv));
+            WorkspaceProbes.RootLayout layout = WorkspaceProbes.observe(fixture);
+            for (EscapeProbes.Probe probe : EscapeProbes.all(fixture, childEnv, layout)) {
                 results.add(runProbe(probe, fixture, planner, childEnv));
             }
+            results.addAll(hostChecks(fixture, hostMountsBefore));
             return List.copyOf(results);
         }
+    }
+
+    /**
+     * After every probe, from this JVM: no mount made for a child shows up in this JVM's own mount namespace
+     * (Linux), and this JVM can still write {@code .git} and move the working directory's {@code .codex}.
+     */
+    private static List<AttackResult> hostChecks(EscapeFixture f, List<String> mountsBefore) throws IOException {
+        List<AttackResult> results = new ArrayList<>();
+        if (Files.isReadable(MOUNTINFO)) {
+            List<String> leaked = new ArrayList<>(hostMountsUnder(f.runDir()));
+            leaked.removeAll(mountsBefore);
+            results.add(new AttackResult("host: no sandbox mount leaked into this JVM's mount namespace",
+                    leaked.isEmpty(), leaked.isEmpty() ? "no entry for " + f.runDir() + " in " + MOUNTINFO
+                            : "new entries in " + MOUNTINFO + ": " + String.join(" | ", leaked),
+                    AttackResult.Expectation.CONTAINED));
+        }
+        Path hook = f.root().resolve(".git/hooks/host-check");
+        Path codex = f.root().resolve(".codex");
+        String detail;
+        boolean ok;
+        try {
+            Files.writeString(hook, "host\n");
+            Files.delete(hook);
+            if (Files.isDirectory(codex, LinkOption.NOFOLLOW_LINKS)) {
+                Path moved = f.root().resolve("codex-moved-by-host");
+                Files.move(codex, moved);
+                Files.move(moved, codex);
+            }
+            ok = true;
+            detail = "wrote and removed " + hook + (Files.isDirectory(codex) ? ", moved " + codex + " and back" : "");
+        } catch (IOException e) {
+            ok = false;
+            detail = e.toString();
+        }
+        results.add(new AttackResult("control: host: this JVM can still write .git", !ok, detail,
+                AttackResult.Expectation.ALLOWED));
+        return results;
+    }
+
+    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+
+    /** Lines of this JVM's mount table whose mount point lies under {@code dir} (empty without procfs). */
+    private static List<String> hostMountsUnder(Path dir) throws IOException {
+        if (!Files.isReadable(MOUNTINFO)) {
+            return List.of();
+        }
+        String escaped = dir.toString().replace("\\", "\\134").replace(" ", "\\040");
+        return Files.readAllLines(MOUNTINFO).stream()
+                .filter(line -> line.split(" ").length > 4 && line.split(" ")[4].startsWith(escaped)).toList();
     }
 
     /** Whether every attack was contained and every control succeeded. */
@@ -212,10 +266,13 @@ public final class EscapeSuite {
             Path root = Files.createDirectories(runDir.resolve("root"));
             Path outside = Files.createDirectories(runDir.resolve("outside"));
             Files.createDirectories(root.resolve(".git/hooks"));
-            Files.writeString(root.resolve(".git/config"), "[core]\n\tbare = false\n");
+            Files.writeString(root.resolve(".git/config"), WorkspaceProbes.GIT_CONFIG);
             Files.createDirectories(root.resolve("work"));
             Files.writeString(root.resolve("work/readme.txt"), README_CONTENT);
             Files.writeString(root.resolve("top.txt"), "top\n");
+            Files.writeString(root.resolve("delete-me.txt"), "delete\n");
+            Files.writeString(root.resolve("edit-me.txt"), "old\n");
+            Files.writeString(root.resolve("rename-me.txt"), "rename\n");
             Files.writeString(outside.resolve("victim.txt"), VICTIM_CONTENT);
             Files.createSymbolicLink(root.resolve("work/planted-link"), outside);
             return new EscapeFixture(runDir.toRealPath(), root.toRealPath(), outside.toRealPath(), listeners);

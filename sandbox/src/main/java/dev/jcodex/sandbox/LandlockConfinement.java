@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Confines the calling platform thread — and every process it spawns afterwards — with Landlock and seccomp,
@@ -20,9 +22,13 @@ import java.util.Optional;
  * <ul>
  *   <li>read and execute everywhere;</li>
  *   <li>write (every file-system right of the running ABI except creating device nodes) beneath the writable
- *       roots of {@link WritableRoots#of}, split around their read-only paths as {@link LandlockRules}
- *       describes; plus {@code /dev/null}, {@code /dev/zero}, {@code /dev/full}, {@code /dev/random},
- *       {@code /dev/urandom}, {@code /dev/tty}, {@code /dev/ptmx} and {@code /dev/pts};</li>
+ *       roots of {@link WritableRoots#of}; plus {@code /dev/null}, {@code /dev/zero}, {@code /dev/full},
+ *       {@code /dev/random}, {@code /dev/urandom}, {@code /dev/tty}, {@code /dev/ptmx} and {@code /dev/pts};</li>
+ *   <li>read-only paths inside the writable roots ({@code .git}, {@code .agents}, {@code .codex}) kept
+ *       read-only by one of two {@link Layout layouts}: read-only bind mounts in a private mount namespace of
+ *       the spawning thread, with the roots granted whole ({@link Layout#MOUNT_NAMESPACE}, when this process
+ *       may create mount namespaces), or Landlock rules split around them ({@link Layout#SPLIT}, see
+ *       {@link LandlockRules});</li>
  *   <li>signals only to processes in the same sandbox (ABI 6+);</li>
  *   <li>with the network off: no TCP bind/connect (ABI 4+), no abstract Unix sockets outside the sandbox
  *       (ABI 6+), and seccomp refusing any socket that is not {@code AF_UNIX} (all ABIs);</li>
@@ -41,16 +47,33 @@ public final class LandlockConfinement implements SpawnConfinement {
     /** Whether Landlock can be used, and at which ABI: {@code problem} is null exactly when {@code abi >= 1}. */
     record Support(int abi, String problem) {}
 
+    /** How read-only paths inside writable roots are kept read-only. */
+    enum Layout {
+        /**
+         * A private mount namespace per spawn with read-only bind mounts over the protected paths (the working
+         * directory's missing {@code .codex} is created first); writable roots are granted whole. Needs
+         * {@code CAP_SYS_ADMIN}; falls back to {@link #SPLIT} for a spawn whose mounts fail.
+         */
+        MOUNT_NAMESPACE,
+        /** Landlock alone: directories holding a protected path are granted entry by entry. */
+        SPLIT
+    }
+
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+
     private final SandboxPolicy policy;
     private final Path cwd;
     private final Map<String, String> env;
     private final Support support;
+    private final Layout layout;
 
-    private LandlockConfinement(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support) {
+    private LandlockConfinement(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support,
+            Layout layout) {
         this.policy = policy;
         this.cwd = cwd;
         this.env = env;
         this.support = support;
+        this.layout = layout;
     }
 
     /**
@@ -62,11 +85,18 @@ public final class LandlockConfinement implements SpawnConfinement {
      * @param env    the child's environment; only {@code TMPDIR} is read
      */
     public static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env) {
-        return forPolicy(policy, cwd, env, Probe.RESULT);
+        return forPolicy(policy, cwd, env, Probe.RESULT, preferredLayout());
+    }
+
+    /** As {@link #forPolicy(SandboxPolicy, Path, Map)} with the given layout. */
+    static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env, Layout layout) {
+        return forPolicy(policy, cwd, env, Probe.RESULT, layout);
     }
 
     /** As {@link #forPolicy(SandboxPolicy, Path, Map)}, acting as if the kernel offered {@code support}. */
-    static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support) {
+    static LandlockConfinement forPolicy(SandboxPolicy policy, Path cwd, Map<String, String> env, Support support,
+            Layout layout) {
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(policy, "policy");
         if (policy instanceof SandboxPolicy.DangerFullAccess) {
             throw new IllegalArgumentException("danger-full-access needs no confinement");
@@ -75,7 +105,20 @@ public final class LandlockConfinement implements SpawnConfinement {
             throw new IllegalArgumentException("cannot act as ABI " + support.abi() + " on a kernel with ABI "
                     + Probe.RESULT.abi());
         }
-        return new LandlockConfinement(policy, cwd.toAbsolutePath().normalize(), Map.copyOf(env), support);
+        return new LandlockConfinement(policy, cwd.toAbsolutePath().normalize(), Map.copyOf(env), support, layout);
+    }
+
+    /**
+     * {@link Layout#MOUNT_NAMESPACE} when this process can create mount namespaces and bind-mount read-only
+     * (probed once per JVM, see {@link MountNamespace}), else {@link Layout#SPLIT}.
+     */
+    static Layout preferredLayout() {
+        return MountNamespace.unavailableReason().isEmpty() ? Layout.MOUNT_NAMESPACE : Layout.SPLIT;
+    }
+
+    /** This confinement's layout (a spawn whose mounts fail still falls back to the split one). */
+    Layout layout() {
+        return layout;
     }
 
     /** The Landlock ABI version of the running kernel, or 0 when Landlock cannot be used here. */
@@ -99,7 +142,9 @@ public final class LandlockConfinement implements SpawnConfinement {
         Arch arch = Arch.current().orElseThrow();
         int abi = support.abi();
         boolean networkOff = !policy.hasNetworkAccess();
-        List<PathRule> rules = LandlockRules.plan(WritableRoots.of(policy, cwd, env), abi);
+        List<WritableRoot> roots = WritableRoots.of(policy, cwd, env);
+        Set<Path> sealed = layout == Layout.MOUNT_NAMESPACE && !roots.isEmpty() ? seal(arch, roots) : Set.of();
+        List<PathRule> rules = LandlockRules.plan(roots, abi, sealed);
         int rulesetFd = -1;
         try {
             rulesetFd = Landlock.createRuleset(abi, Landlock.handledFs(abi),
@@ -121,6 +166,24 @@ public final class LandlockConfinement implements SpawnConfinement {
                     + e.getMessage() + "); refusing to run it unsandboxed", e);
         } finally {
             LinuxSyscalls.closeQuietly(arch, rulesetFd);
+        }
+    }
+
+    /**
+     * Enters a private mount namespace with the protected paths mounted read-only; returns the read-only paths
+     * those mounts cover, or nothing (the split layout) when the namespace cannot be set up.
+     */
+    private Set<Path> seal(Arch arch, List<WritableRoot> roots) {
+        try {
+            Set<Path> sealed = MountNamespace.enter(arch, MountPlan.of(roots, cwd),
+                    Path.of(System.getProperty("user.dir")));
+            return MountPlan.covered(roots, sealed);
+        } catch (SyscallFailedException e) {
+            if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.DEBUG, "mount-namespace layout failed ({0}); this spawn, and any later"
+                        + " one that fails the same way, uses the split layout", e.getMessage());
+            }
+            return Set.of();
         }
     }
 
@@ -154,7 +217,8 @@ public final class LandlockConfinement implements SpawnConfinement {
 
     @Override
     public String toString() {
-        return "LandlockConfinement[" + policy.mode().wire() + ", cwd=" + cwd + ", abi=" + support.abi() + "]";
+        return "LandlockConfinement[" + policy.mode().wire() + ", cwd=" + cwd + ", abi=" + support.abi() + ", "
+                + layout + "]";
     }
 
     /** The once-per-JVM answer to "can Landlock be used here, and which ABI?". */

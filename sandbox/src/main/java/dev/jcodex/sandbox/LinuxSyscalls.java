@@ -26,17 +26,24 @@ final class LinuxSyscalls {
     static final int E2BIG = 7;
     static final int ENOSYS = 38;
     static final int EOPNOTSUPP = 95;
+    static final int EBUSY = 16;
+    static final int EEXIST = 17;
+    static final int ENOTDIR = 20;
+    static final int EROFS = 30;
 
     static final int AT_FDCWD = -100;
     static final int O_PATH = 0x200000;
     static final int O_CLOEXEC = 0x80000;
 
-    private static final Map<Integer, String> ERRNO_NAMES = Map.of(
-            EPERM, "EPERM (operation not permitted)", ENOENT, "ENOENT (no such file or directory)",
-            EBADF, "EBADF (bad file descriptor)", EACCES, "EACCES (permission denied)",
-            EINVAL, "EINVAL (invalid argument)", E2BIG, "E2BIG (argument too big)",
-            ENOSYS, "ENOSYS (not implemented by this kernel)",
-            EOPNOTSUPP, "EOPNOTSUPP (supported by the kernel but disabled)");
+    private static final Map<Integer, String> ERRNO_NAMES = Map.ofEntries(
+            Map.entry(EPERM, "EPERM (operation not permitted)"),
+            Map.entry(ENOENT, "ENOENT (no such file or directory)"),
+            Map.entry(EBADF, "EBADF (bad file descriptor)"), Map.entry(EACCES, "EACCES (permission denied)"),
+            Map.entry(EINVAL, "EINVAL (invalid argument)"), Map.entry(E2BIG, "E2BIG (argument too big)"),
+            Map.entry(ENOSYS, "ENOSYS (not implemented by this kernel)"),
+            Map.entry(EOPNOTSUPP, "EOPNOTSUPP (supported by the kernel but disabled)"),
+            Map.entry(EBUSY, "EBUSY (device or resource busy)"), Map.entry(EEXIST, "EEXIST (file exists)"),
+            Map.entry(ENOTDIR, "ENOTDIR (not a directory)"), Map.entry(EROFS, "EROFS (read-only file system)"));
 
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =

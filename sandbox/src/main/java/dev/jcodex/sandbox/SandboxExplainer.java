@@ -4,9 +4,9 @@ import dev.jcodex.protocol.SandboxPolicy;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Describes in plain words what a policy allows and what will enforce it ({@code codex sandbox explain}). */
@@ -36,7 +36,7 @@ public final class SandboxExplainer {
             out.append("Enforced by: nothing — ").append(selector.unavailableReason().get()).append('\n');
             out.append("Commands that need this sandbox will be refused, not run unconfined.\n");
         } else {
-            out.append("Enforced by: ").append(mechanismLine(selector.mechanism())).append('\n');
+            out.append("Enforced by: ").append(mechanismLine(selector)).append('\n');
         }
         out.append("Reading: allowed everywhere.\n");
         Path canonicalCwd = WritableRoots.canonical(cwd.toAbsolutePath());
@@ -50,17 +50,20 @@ public final class SandboxExplainer {
                         .append('\n');
             }
             List<Path> readOnly = roots.stream().flatMap(r -> r.readOnlySubpaths().stream()).distinct().toList();
+            boolean whole = mountsProtectedPaths(selector);
             if (!readOnly.isEmpty()) {
                 out.append("Kept read-only inside them:\n");
                 for (Path p : readOnly) {
                     out.append("  ").append(p);
                     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                        out.append(" (does not exist yet; creating it needs approval)");
+                        out.append(whole ? " (does not exist yet; the first sandboxed command creates it as an empty"
+                                + " directory so that it can be mounted read-only; putting anything in it needs"
+                                + " approval)" : " (does not exist yet; creating it needs approval)");
                     }
                     out.append('\n');
                 }
             }
-            splitNote(selector.mechanism(), roots, readOnly).ifPresent(note -> out.append(note).append('\n'));
+            layoutLines(selector, roots, readOnly, cwd).forEach(line -> out.append(line).append('\n'));
         }
         out.append("Network: ");
         if (policy.hasNetworkAccess()) {
@@ -72,14 +75,28 @@ public final class SandboxExplainer {
         return out.toString();
     }
 
-    private static String mechanismLine(SandboxMechanism mechanism) {
-        return switch (mechanism) {
+    private static String mechanismLine(SandboxSelector selector) {
+        return switch (selector.mechanism()) {
             case LANDLOCK -> "Landlock (ABI " + LandlockConfinement.abiVersion()
-                    + ") + seccomp, applied to the thread that spawns each command";
+                    + ") + seccomp, applied to the thread that spawns each command"
+                    + (selector.landlockLayout() == LandlockConfinement.Layout.MOUNT_NAMESPACE
+                            ? ", which also gets a private mount namespace" : "");
             case BUBBLEWRAP -> "bubblewrap (" + BubblewrapLauncher.detect().map(b -> b.executable().toString())
                     .orElse("bwrap") + "): read-only bind of /, writable roots bound over it, new namespaces";
             case SEATBELT -> "macOS Seatbelt (" + SeatbeltProfile.SANDBOX_EXEC + ")";
             case NONE -> "nothing";
+        };
+    }
+
+    /**
+     * Whether protected paths are kept read-only by mounts (so writable roots stay writable whole, and the
+     * missing {@code .codex} is created to be mounted over). Seatbelt needs neither: its rules name paths.
+     */
+    private static boolean mountsProtectedPaths(SandboxSelector selector) {
+        return switch (selector.mechanism()) {
+            case LANDLOCK -> selector.landlockLayout() == LandlockConfinement.Layout.MOUNT_NAMESPACE;
+            case BUBBLEWRAP -> true;
+            case SEATBELT, NONE -> false;
         };
     }
 
@@ -93,25 +110,46 @@ public final class SandboxExplainer {
         };
     }
 
-    private static Optional<String> splitNote(SandboxMechanism mechanism, List<WritableRoot> roots,
-            List<Path> readOnly) {
-        List<Path> split = switch (mechanism) {
-            // Landlock: every writable directory with a read-only path anywhere beneath it.
-            case LANDLOCK -> roots.stream().map(WritableRoot::root)
-                    .filter(root -> readOnly.stream().anyMatch(p -> !p.equals(root) && p.startsWith(root))).toList();
-            // bubblewrap: only the directory that would hold a read-only path that does not exist yet.
-            case BUBBLEWRAP -> readOnly.stream().filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(Path::getParent).distinct().toList();
-            case SEATBELT, NONE -> List.of();
-        };
-        if (split.isEmpty()) {
-            return Optional.empty();
+    /** Which layout holds the protected paths, and what it means for entries directly in a root. */
+    private static List<String> layoutLines(SandboxSelector selector, List<WritableRoot> roots, List<Path> readOnly,
+            Path cwd) {
+        SandboxMechanism mechanism = selector.mechanism();
+        if (readOnly.isEmpty() || mechanism == SandboxMechanism.NONE || mechanism == SandboxMechanism.SEATBELT) {
+            return List.of();
         }
-        return Optional.of("Note: in " + split.stream().map(Path::toString).collect(Collectors.joining(", "))
-                + " commands can change existing files and anything inside existing sub-directories, but cannot"
-                + " create, delete or rename entries directly in " + (split.size() == 1 ? "it" : "them") + " ("
-                + mechanism.displayName() + " cannot keep a read-only path inside an otherwise writable directory"
-                + (mechanism == SandboxMechanism.LANDLOCK ? "; directories on the way down to such a path are"
-                        + " split the same way" : "") + ").");
+        List<Path> unsealed = MountPlan.of(roots, cwd).unsealed();
+        List<String> lines = new ArrayList<>();
+        List<Path> split;
+        String why;
+        if (mountsProtectedPaths(selector)) {
+            lines.add("Layout: whole roots. New files and directories can be created, deleted and renamed anywhere"
+                    + " in the writable roots except .git, .codex and .agents, which are read-only bind mounts that"
+                    + " only the command sees (writing there fails with \"Read-only file system\", moving or"
+                    + " deleting them with \"Device or resource busy\").");
+            // What cannot be mounted over (a protected symlink) is still handled by splitting.
+            split = mechanism == SandboxMechanism.LANDLOCK ? splitRoots(roots, unsealed)
+                    : unsealed.stream().map(Path::getParent).distinct().toList();
+            why = "a protected symlink cannot be mounted over";
+        } else {
+            split = splitRoots(roots, readOnly);
+            why = "Landlock cannot keep a read-only path inside an otherwise writable directory, and there is no"
+                    + " mount namespace to do it: " + MountNamespace.unavailableReason()
+                            .orElse("the split layout was selected");
+            lines.add("Layout: split.");
+        }
+        if (!split.isEmpty()) {
+            lines.add("Note: in " + split.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + " commands can change existing files and anything inside existing sub-directories, but cannot"
+                    + " create, delete or rename entries directly in " + (split.size() == 1 ? "it" : "them") + " ("
+                    + why + (mechanism == SandboxMechanism.LANDLOCK ? "; directories on the way down to such a path"
+                            + " are split the same way" : "") + ").");
+        }
+        return lines;
+    }
+
+    /** Writable roots with one of {@code paths} beneath them (Landlock splits every directory on the way). */
+    private static List<Path> splitRoots(List<WritableRoot> roots, List<Path> paths) {
+        return roots.stream().map(WritableRoot::root)
+                .filter(root -> paths.stream().anyMatch(p -> !p.equals(root) && p.startsWith(root))).toList();
     }
 }

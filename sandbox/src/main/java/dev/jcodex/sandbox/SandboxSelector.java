@@ -13,9 +13,13 @@ import java.util.Optional;
  * Decides how commands are confined on this machine and turns a policy into a {@link SandboxPlan}.
  *
  * <p>{@link #detect()} picks, on Linux, Landlock + seccomp when the kernel has Landlock — measured here as the
- * cheapest per spawn (see the module README) and needing no namespaces — else bubblewrap when a working
- * {@code bwrap} exists, else nothing; on macOS, Seatbelt. When nothing can enforce a restricted policy the plan
- * is {@link SandboxPlan.Unavailable}: commands are refused, never silently run unconfined.
+ * cheapest per spawn (see the module README) — else bubblewrap when a working {@code bwrap} exists, else
+ * nothing; on macOS, Seatbelt. Under Landlock, read-only paths inside writable roots are kept read-only by
+ * read-only bind mounts in a private mount namespace per spawn when this process may create one (it holds
+ * {@code CAP_SYS_ADMIN}, e.g. root in a container), so the roots stay writable whole; otherwise by Landlock
+ * rules split around them, which refuses new entries directly in such a root (see {@link LandlockRules}).
+ * When nothing can enforce a restricted policy the plan is {@link SandboxPlan.Unavailable}: commands are
+ * refused, never silently run unconfined.
  */
 public final class SandboxSelector {
 
@@ -27,11 +31,25 @@ public final class SandboxSelector {
     private final SandboxMechanism mechanism;
     private final String unavailableReason;
     private final BubblewrapLauncher bubblewrap;
+    private final LandlockConfinement.Layout landlockLayout;
 
     SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap) {
+        this(mechanism, unavailableReason, bubblewrap, mechanism == SandboxMechanism.LANDLOCK
+                ? LandlockConfinement.preferredLayout() : LandlockConfinement.Layout.SPLIT);
+    }
+
+    SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap,
+            LandlockConfinement.Layout landlockLayout) {
         this.mechanism = mechanism;
         this.unavailableReason = unavailableReason;
         this.bubblewrap = bubblewrap;
+        this.landlockLayout = Objects.requireNonNull(landlockLayout, "landlockLayout");
+    }
+
+    /** Landlock with the given layout, e.g. to exercise the split layout on a machine that has the other. */
+    static SandboxSelector landlock(LandlockConfinement.Layout layout) {
+        return new SandboxSelector(SandboxMechanism.LANDLOCK, LandlockConfinement.unavailableReason().orElse(null),
+                null, layout);
     }
 
     /** The best mechanism this machine offers (probes are cached per JVM). */
@@ -81,6 +99,11 @@ public final class SandboxSelector {
         return Optional.ofNullable(unavailableReason);
     }
 
+    /** The layout Landlock confinements of this selector use (meaningful when the mechanism is Landlock). */
+    LandlockConfinement.Layout landlockLayout() {
+        return landlockLayout;
+    }
+
     /**
      * The plan for running a command under {@code policy}.
      *
@@ -100,7 +123,8 @@ public final class SandboxSelector {
             additions.put(NETWORK_DISABLED_ENV, "1");
         }
         return switch (mechanism) {
-            case LANDLOCK -> new SandboxPlan.Confine(LandlockConfinement.forPolicy(policy, cwd, env), additions);
+            case LANDLOCK -> new SandboxPlan.Confine(LandlockConfinement.forPolicy(policy, cwd, env, landlockLayout),
+                    additions);
             case BUBBLEWRAP -> new SandboxPlan.WrapArgv(mechanism, bubblewrap.argvPrefix(policy, cwd, env),
                     additions);
             case SEATBELT -> {
@@ -114,7 +138,7 @@ public final class SandboxSelector {
 
     @Override
     public String toString() {
-        return "SandboxSelector[" + mechanism + (unavailableReason == null ? "" : ", unavailable: "
-                + unavailableReason) + "]";
+        return "SandboxSelector[" + mechanism + (mechanism == SandboxMechanism.LANDLOCK ? ", " + landlockLayout : "")
+                + (unavailableReason == null ? "" : ", unavailable: " + unavailableReason) + "]";
     }
 }

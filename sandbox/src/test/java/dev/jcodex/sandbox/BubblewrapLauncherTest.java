@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BubblewrapLauncherTest {
 
     private static final List<String> HEAD = List.of("/usr/bin/bwrap", "--new-session", "--die-with-parent",
-            "--unshare-user", "--unshare-pid");
+            "--unshare-user", "--unshare-pid", "--cap-drop", "ALL");
     private static final List<String> BASE = List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc");
 
     private final BubblewrapLauncher bwrap = BubblewrapLauncher.at(Path.of("/usr/bin/bwrap"));
@@ -48,15 +48,12 @@ class BubblewrapLauncherTest {
     }
 
     /**
-     * A missing .codex cannot be mounted over without creating it, so its directory is remounted read-only and
-     * its entries bound writable again; an enclosing root (here the TMPDIR root around the project) stays whole.
+     * A missing .codex is created (empty) so that it can be mounted over read-only; the working directory stays
+     * writable whole, and so does an enclosing root (here the TMPDIR root around the project).
      */
     @Test
-    void aMissingProtectedPathMakesItsDirectoryReadOnlyWithItsEntriesReboundWritable() throws Exception {
+    void aMissingCodexIsCreatedAndBoundReadOnly() throws Exception {
         Files.createDirectories(cwd.resolve(".git"));
-        Files.createDirectories(cwd.resolve("src"));
-        Files.writeString(cwd.resolve("README.md"), "hi");
-        Files.createSymbolicLink(cwd.resolve("link"), tmp);
         String root = cwd.toString();
         String outer = tmp.toRealPath().toString();
         assertThat(bwrap.argvPrefix(new SandboxPolicy.WorkspaceWrite(List.of(), false, false, true), cwd,
@@ -64,10 +61,46 @@ class BubblewrapLauncherTest {
                 .isEqualTo(concat(HEAD, List.of("--unshare-net"), BASE, List.of(
                         "--bind", outer, outer,
                         "--bind", root, root,
+                        "--ro-bind", root + "/.codex", root + "/.codex",
+                        "--ro-bind", root + "/.git", root + "/.git", "--")));
+        assertThat(cwd.resolve(".codex")).isEmptyDirectory();
+    }
+
+    /** A project deeper inside another writable root: every directory on the way is pinned by a bind. */
+    @Test
+    void directoriesBetweenAnEnclosingRootAndTheProjectAreBoundInPlace() throws Exception {
+        Path project = Files.createDirectories(cwd.resolve("a/b/project")).toRealPath();
+        Files.createDirectories(project.resolve(".codex"));
+        String outer = cwd.toString();
+        assertThat(bwrap.argvPrefix(new SandboxPolicy.WorkspaceWrite(List.of(outer), true, true, true), project,
+                Map.of()))
+                .isEqualTo(concat(HEAD, BASE, List.of(
+                        "--bind", outer, outer,
+                        "--bind", project.toString(), project.toString(),
+                        "--bind", outer + "/a", outer + "/a",
+                        "--bind", outer + "/a/b", outer + "/a/b",
+                        "--ro-bind", project + "/.codex", project + "/.codex", "--")));
+    }
+
+    /**
+     * A protected symlink cannot be mounted over (and a root-level entry could be replaced): its directory is
+     * mounted read-only and its other entries bound writable again.
+     */
+    @Test
+    void aProtectedSymlinkMakesItsDirectoryReadOnlyWithItsEntriesReboundWritable() throws Exception {
+        Path realGit = Files.createDirectories(tmp.resolve("real.git"));
+        Files.createSymbolicLink(cwd.resolve(".git"), realGit);
+        Files.createDirectories(cwd.resolve("src"));
+        Files.writeString(cwd.resolve("README.md"), "hi");
+        Files.createSymbolicLink(cwd.resolve("link"), tmp);
+        String root = cwd.toString();
+        assertThat(bwrap.argvPrefix(new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true), cwd, Map.of()))
+                .isEqualTo(concat(HEAD, List.of("--unshare-net"), BASE, List.of(
+                        "--bind", root, root,
                         "--ro-bind", root, root,
                         "--bind-try", root + "/README.md", root + "/README.md",
                         "--bind-try", root + "/src", root + "/src",
-                        "--ro-bind", root + "/.git", root + "/.git", "--")));
+                        "--ro-bind", root + "/.codex", root + "/.codex", "--")));
     }
 
     @Test

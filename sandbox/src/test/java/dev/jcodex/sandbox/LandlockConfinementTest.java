@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcodex.common.SpawnConfinement.SandboxUnavailableException;
 import dev.jcodex.protocol.SandboxPolicy;
+import dev.jcodex.sandbox.LandlockConfinement.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Landlock + seccomp in the split layout (forced here; it is what unprivileged processes get).
+ * {@link MountNamespaceLayoutTest} covers the mount-namespace layout.
+ */
 class LandlockConfinementTest {
 
     private static final SandboxPolicy WORKSPACE = new SandboxPolicy.WorkspaceWrite(List.of(), false, true, true);
@@ -82,7 +87,7 @@ class LandlockConfinementTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || Files.isExecutable(Path.of("/usr/local/bin/python3"))
                 || onPath("python3"), "python3 needed for truncate(2)");
         LandlockConfinement abi1 = LandlockConfinement.forPolicy(WORKSPACE, root, Map.of(),
-                new LandlockConfinement.Support(1, null));
+                new LandlockConfinement.Support(1, null), Layout.SPLIT);
         String victim = EscapeProbes.q(outside.resolve("victim.txt"));
         ShellRun run = ShellRun.confined(abi1, root,
                 "echo x > src/a.txt && echo write-ok; echo y > " + victim + " || echo write-denied;"
@@ -116,7 +121,7 @@ class LandlockConfinementTest {
     @Test
     void withoutLandlockTheSpawnIsRefusedNotRunUnconfined() {
         LandlockConfinement unavailable = LandlockConfinement.forPolicy(WORKSPACE, root, Map.of(),
-                new LandlockConfinement.Support(0, "Landlock is not available on this kernel (test)"));
+                new LandlockConfinement.Support(0, "Landlock is not available on this kernel (test)"), Layout.SPLIT);
         assertThatThrownBy(() -> ShellRun.confined(unavailable, root, "echo escaped > "
                 + EscapeProbes.q(outside.resolve("ran.txt"))))
                 .isInstanceOf(SandboxUnavailableException.class)
@@ -141,7 +146,7 @@ class LandlockConfinementTest {
 
     private ShellRun confined(SandboxPolicy policy, Map<String, String> env, String script) throws Exception {
         assumeTrue(LandlockConfinement.abiVersion() >= 1, "Landlock unavailable");
-        return ShellRun.confined(LandlockConfinement.forPolicy(policy, root, env), root, script);
+        return ShellRun.confined(LandlockConfinement.forPolicy(policy, root, env, Layout.SPLIT), root, script);
     }
 
     private static boolean onPath(String program) {

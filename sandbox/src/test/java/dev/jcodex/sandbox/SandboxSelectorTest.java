@@ -38,6 +38,18 @@ class SandboxSelectorTest {
         assertThat(withNetwork.envAdditions()).isEmpty();
     }
 
+    /** This machine runs the JVM as root with every capability: the mount-namespace layout must be picked. */
+    @Test
+    void withCapSysAdminLandlockUsesAPrivateMountNamespace() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && LandlockConfinement.abiVersion() > 0);
+        assumeTrue(MountNamespace.hasEffectiveCapability(java.nio.file.Files.readString(Path.of("/proc/self/status")),
+                MountNamespace.CAP_SYS_ADMIN), "no CAP_SYS_ADMIN");
+        assertThat(MountNamespace.unavailableReason()).isEmpty();
+        SandboxPlan plan = SandboxSelector.detect().plan(WS_NET_OFF, cwd, Map.of());
+        assertThat(((SandboxPlan.Confine) plan).confinement()).isInstanceOfSatisfying(LandlockConfinement.class,
+                c -> assertThat(c.layout()).isEqualTo(LandlockConfinement.Layout.MOUNT_NAMESPACE));
+    }
+
     @Test
     void bubblewrapWrapsTheArgv() {
         BubblewrapLauncher bwrap = BubblewrapLauncher.at(Path.of("/usr/bin/bwrap"));
@@ -70,6 +82,8 @@ class SandboxSelectorTest {
         SandboxSelector selector = SandboxSelector.detect();
         assertThat(selector.mechanism()).isEqualTo(SandboxMechanism.LANDLOCK);
         assertThat(selector.unavailableReason()).isEmpty();
+        assertThat(selector.landlockLayout()).isEqualTo(MountNamespace.unavailableReason().isEmpty()
+                ? LandlockConfinement.Layout.MOUNT_NAMESPACE : LandlockConfinement.Layout.SPLIT);
         assertThat(SandboxSelector.using(SandboxMechanism.SEATBELT).unavailableReason())
                 .hasValue("/usr/bin/sandbox-exec is missing");
     }

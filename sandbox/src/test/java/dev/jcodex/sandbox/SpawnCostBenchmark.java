@@ -2,6 +2,7 @@ package dev.jcodex.sandbox;
 
 import dev.jcodex.common.SpawnConfinement;
 import dev.jcodex.protocol.SandboxPolicy;
+import dev.jcodex.sandbox.LandlockConfinement.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,25 +42,41 @@ class SpawnCostBenchmark {
         SandboxPolicy ws = new SandboxPolicy.WorkspaceWrite(List.of(), false, false, true);
         SandboxPolicy wsWithSlashTmp = new SandboxPolicy.WorkspaceWrite(List.of(), false, true, false);
         List<String> truth = List.of("/bin/true");
-        SpawnConfinement landlock = LandlockConfinement.forPolicy(ws, cwd, env);
-        SpawnConfinement landlockSlashTmp = LandlockConfinement.forPolicy(wsWithSlashTmp, cwd, env);
+        SpawnConfinement landlock = LandlockConfinement.forPolicy(ws, cwd, env, Layout.SPLIT);
+        SpawnConfinement landlockSlashTmp = LandlockConfinement.forPolicy(wsWithSlashTmp, cwd, env, Layout.SPLIT);
         SpawnConfinement readOnly = LandlockConfinement.forPolicy(new SandboxPolicy.ReadOnly(), cwd, env);
+        boolean mountNs = MountNamespace.unavailableReason().isEmpty();
+        SpawnConfinement landlockNs = LandlockConfinement.forPolicy(ws, cwd, env, Layout.MOUNT_NAMESPACE);
+        SpawnConfinement landlockNsSlashTmp = LandlockConfinement.forPolicy(wsWithSlashTmp, cwd, env,
+                Layout.MOUNT_NAMESPACE);
         Map<String, Callable<Integer>> variants = new LinkedHashMap<>();
         variants.put("plain ProcessBuilder spawn", () -> SandboxedSpawn.builder(truth, cwd, env, Map.of()).start().waitFor());
         variants.put("fresh platform thread, nothing else", () -> {
             Thread.ofPlatform().start(() -> { }).join();
             return 0;
         });
-        variants.put("Landlock apply only (fresh thread)", () -> {
+        variants.put("Landlock apply only (fresh thread), split", () -> {
             Thread.ofPlatform().start(landlock::applyToCurrentThread).join();
             return 0;
         });
+        if (mountNs) {
+            variants.put("Landlock apply only (fresh thread), mount ns", () -> {
+                Thread.ofPlatform().start(landlockNs::applyToCurrentThread).join();
+                return 0;
+            });
+        }
         variants.put("Landlock hop + spawn, read-only", () -> SandboxedSpawn.startConfined(readOnly,
                 SandboxedSpawn.builder(truth, cwd, env, Map.of())).waitFor());
-        variants.put("Landlock hop + spawn, workspace-write", () -> SandboxedSpawn.startConfined(landlock,
+        variants.put("Landlock hop + spawn, ws, split", () -> SandboxedSpawn.startConfined(landlock,
                 SandboxedSpawn.builder(truth, cwd, env, Map.of())).waitFor());
-        variants.put("Landlock hop + spawn, ws, project under /tmp root", () -> SandboxedSpawn.startConfined(
+        variants.put("Landlock hop + spawn, ws, split, under /tmp root", () -> SandboxedSpawn.startConfined(
                 landlockSlashTmp, SandboxedSpawn.builder(truth, cwd, env, Map.of())).waitFor());
+        if (mountNs) {
+            variants.put("Landlock hop + spawn, ws, mount ns", () -> SandboxedSpawn.startConfined(landlockNs,
+                    SandboxedSpawn.builder(truth, cwd, env, Map.of())).waitFor());
+            variants.put("Landlock hop + spawn, ws, mount ns, under /tmp root", () -> SandboxedSpawn.startConfined(
+                    landlockNsSlashTmp, SandboxedSpawn.builder(truth, cwd, env, Map.of())).waitFor());
+        }
         BubblewrapLauncher.detect().ifPresent(bwrap -> {
             variants.put("bubblewrap argv build only", () -> bwrap.argvPrefix(ws, cwd, env).size() > 0 ? 0 : 1);
             variants.put("bubblewrap + spawn, workspace-write", () -> {
