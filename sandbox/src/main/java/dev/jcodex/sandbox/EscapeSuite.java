@@ -28,14 +28,19 @@ import java.util.concurrent.TimeUnit;
  * Tries to break out of the sandbox with real {@code /bin/sh -c} children and reports, per attempt, whether the
  * sandbox held — the engine behind {@code codex sandbox selftest} and the module's own tests.
  *
- * <p>Under {@code workspace-write} (working directory = a fresh root, {@code /tmp} and {@code $TMPDIR}
- * excluded) and under {@code read-only} it attempts writes outside the roots (directly, via {@code ..}, via a
- * planted symlink, via a child-made symlink, via a hard link, via {@code /proc/self/root}), renames of the root
- * and its parent, writes into {@code .git} and first-time creation of {@code .codex}, TCP and UDP to loopback
- * listeners run by this JVM, reading this JVM's environment through {@code /proc/<pid>/environ}, and finding
- * secret-looking variables of this JVM in its own environment. Positive controls (writes inside the root work,
- * the network and the outside directory are reachable under {@code danger-full-access}) make sure a broken
- * setup cannot pass as "contained".
+ * <p>A first plain command tells the layout: whether the sandbox created the working directory's {@code .codex}
+ * to mount it read-only (roots writable whole) or not (split layout). Then, under {@code workspace-write}
+ * (working directory = a fresh root, {@code /tmp} and {@code $TMPDIR} excluded) and under {@code read-only}, it
+ * attempts writes outside the roots (directly, via {@code ..}, via a planted symlink, via a child-made symlink,
+ * via a hard link, via {@code /proc/self/root}), renames of the root and its parent, writes into, renames,
+ * removal, unmounting and over-mounting of {@code .git} (also through {@code /proc/<jvm>/root}), creating,
+ * writing into and removing {@code .codex}, renaming the project when its parent is a writable root too, TCP
+ * and UDP to loopback listeners run by this JVM, reading this JVM's environment through
+ * {@code /proc/<pid>/environ}, and finding secret-looking variables of this JVM in its own environment. Positive
+ * controls (writes inside the root work — and, when roots are writable whole, creating, deleting, renaming and
+ * {@code sed -i} of entries directly in the root; the network and the outside directory are reachable under
+ * {@code danger-full-access}) make sure a broken setup cannot pass as "contained". Finally, from this JVM: no
+ * mount made for a child appears in this JVM's mount table, and this JVM can still write {@code .git}.
  *
  * <p>Everything is created beneath {@code scratchDir} (one fresh sub-directory per run), except one uniquely
  * named probe file in {@code /tmp} that is removed if an attack manages to create it.
