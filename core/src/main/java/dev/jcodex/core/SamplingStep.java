@@ -11,6 +11,7 @@ import dev.jcodex.modelclient.ResponsesRequest;
 import dev.jcodex.modelclient.StreamRetryPolicy;
 import dev.jcodex.protocol.EventMsg;
 import dev.jcodex.protocol.ResponseItem;
+import dev.jcodex.protocol.SandboxPolicy;
 import dev.jcodex.protocol.TokenUsage;
 import dev.jcodex.protocol.TurnItem;
 import java.util.ArrayList;
@@ -125,6 +126,7 @@ final class SamplingStep {
         void stream() throws InterruptedException {
             session.rollout.flush();
             try (ResponseStream stream = ctx.client().stream(buildRequest(), requestContext)) {
+                prewarmCommands();
                 ResponseEvent event;
                 while ((event = stream.next()) != null) {
                     handle(event);
@@ -171,9 +173,20 @@ final class SamplingStep {
                 default -> {
                     if (startsCommand(item)) {
                         // Link the process launcher (~75 ms cold) while the model streams the call's arguments.
-                        session.execRuntime.prewarm();
+                        session.execRuntime.prewarm(!(ctx.sandboxPolicy() instanceof SandboxPolicy.DangerFullAccess));
                     }
                 }
+            }
+        }
+
+        /**
+         * While the model thinks, the machine is idle: link the process launcher (and probe the sandbox) now when
+         * this turn offers a command tool, so a first command does not pay ~75 ms of cold native linking after its
+         * call arrives. Idempotent; costs nothing once done.
+         */
+        private void prewarmCommands() {
+            if (COMMAND_TOOLS.stream().anyMatch(ctx.router()::offers) || ctx.router().offers("local_shell")) {
+                session.execRuntime.prewarm(!(ctx.sandboxPolicy() instanceof SandboxPolicy.DangerFullAccess));
             }
         }
 
@@ -231,7 +244,7 @@ final class SamplingStep {
         /** Waits for every started tool call and records its output, in call order. */
         void finishTools() throws InterruptedException {
             try {
-                for (Future<ResponseItem> f : pendingTools) {
+            for (Future<ResponseItem> f : pendingTools) {
                     try {
                         session.record(f.get());
                     } catch (ExecutionException e) {

@@ -44,8 +44,15 @@ public final class ExecRuntime implements AutoCloseable {
     private final Set<Path> patchApprovals = ConcurrentHashMap.newKeySet();
     private final Set<RunningProcess> oneShots = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CommandItem> unifiedItems = new ConcurrentHashMap<>();
+    /** Guards {@link #closed} and the exec policy. */
     private final Object lock = new Object();
+    /** Guards the launcher and the unified exec sessions (linking takes long; nothing else waits for it). */
+    private final Object launcherLock = new Object();
+    private final Object sandboxLock = new Object();
+    private final Object shellLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean prewarmStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean sandboxPrewarmStarted =
             new java.util.concurrent.atomic.AtomicBoolean();
     private ProcessLauncher launcher;
     private SandboxSelector sandbox;
@@ -80,30 +87,36 @@ public final class ExecRuntime implements AutoCloseable {
     }
 
     /**
-     * Resolves the launcher (its native spawn bindings take ~100 ms to link on a cold JVM), the unified exec sessions,
-     * the sandbox probe and the user's shell on a background thread, so the session's first command does not wait
-     * for them. Only the first call does anything. Each is still resolved once; a command that needs one first just
-     * waits for it. The exec-policy rules stay read on first use. A failure here is left for that first use to
-     * report.
+     * Resolves, on background threads, what a session's first command would otherwise wait for: the launcher and
+     * the unified exec sessions (the launcher's native spawn bindings take ~75 ms to link on a cold JVM), the
+     * user's shell and, when {@code sandboxed}, the sandbox probe. Only the first call does anything; a later
+     * sandboxed call still starts the sandbox probe. Each part has its own lock, so a command that needs only the
+     * shell does not wait for the linking; one that needs a part first just waits for that part. The exec-policy
+     * rules stay read on first use. A failure here is left for that first use to report.
      */
-    public void prewarm() {
-        if (!prewarmStarted.compareAndSet(false, true)) {
-            return;
-        }
-        Thread.ofVirtual().name("exec-runtime-prewarm").start(() -> {
-            try {
-                unifiedExec();
-                sandbox();
+    public void prewarm(boolean sandboxed) {
+        if (prewarmStarted.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("exec-runtime-prewarm").start(() -> quietly(() -> {
                 userShell();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "exec runtime prewarm failed; first use resolves again", e);
-            }
-        });
+                unifiedExec();
+            }));
+        }
+        if (sandboxed && sandboxPrewarmStarted.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("exec-sandbox-prewarm").start(() -> quietly(this::sandbox));
+        }
+    }
+
+    private static void quietly(Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "exec runtime prewarm failed; first use resolves again", e);
+        }
     }
 
     /** The launcher every command of this session is started with. */
     public ProcessLauncher launcher() {
-        synchronized (lock) {
+        synchronized (launcherLock) {
             if (launcher == null) {
                 launcher = ProcessLauncher.system();
             }
@@ -113,7 +126,7 @@ public final class ExecRuntime implements AutoCloseable {
 
     /** The sandbox mechanism of this machine (probed once, on first use). */
     public SandboxSelector sandbox() {
-        synchronized (lock) {
+        synchronized (sandboxLock) {
             if (sandbox == null) {
                 sandbox = fixedSandbox != null ? fixedSandbox : SandboxSelector.detect();
                 LOG.log(System.Logger.Level.DEBUG, "sandbox: {0}", sandbox);
@@ -156,7 +169,7 @@ public final class ExecRuntime implements AutoCloseable {
 
     /** The processes of {@code exec_command} / {@code write_stdin}. */
     public UnifiedExecSessions unifiedExec() {
-        synchronized (lock) {
+        synchronized (launcherLock) {
             if (sessions == null) {
                 sessions = new UnifiedExecSessions(launcher(),
                         config.permissions().backgroundTerminalMaxTimeoutMs());
@@ -167,7 +180,7 @@ public final class ExecRuntime implements AutoCloseable {
 
     /** The user's shell: {@code $SHELL} of {@link #create}'s environment if usable, else {@link UserShell#detect()}. */
     public UserShell userShell() {
-        synchronized (lock) {
+        synchronized (shellLock) {
             if (userShell == null) {
                 userShell = shellFromEnv().orElseGet(UserShell::detect);
             }
@@ -240,6 +253,8 @@ public final class ExecRuntime implements AutoCloseable {
         UnifiedExecSessions toClose;
         synchronized (lock) {
             closed = true;
+        }
+        synchronized (launcherLock) {
             toClose = sessions;
         }
         List<RunningProcess> running = new ArrayList<>(oneShots);

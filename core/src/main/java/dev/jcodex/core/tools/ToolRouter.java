@@ -39,6 +39,11 @@ public final class ToolRouter {
         return specs;
     }
 
+    /** Whether a handler named {@code name} is advertised. */
+    public boolean offers(String name) {
+        return handlers.containsKey(name);
+    }
+
     /** Whether {@code item} is a call this router must answer. */
     public static boolean isToolCall(ResponseItem item) {
         return item instanceof ResponseItem.FunctionCall || item instanceof ResponseItem.CustomToolCall
