@@ -186,8 +186,8 @@ final class MountNamespace {
 
     /**
      * The once-per-JVM answer: needs {@code CAP_SYS_ADMIN} in the effective set, then a real trial on a
-     * throw-away thread — private namespace, read-only bind of a fresh temporary directory, and a write there
-     * that must fail with "Read-only file system" — because security modules (AppArmor's container profiles)
+     * throw-away thread — private namespace, read-only bind of the temporary directory onto itself, and a write
+     * there that must fail with "Read-only file system" — because security modules (AppArmor's container profiles)
      * or a seccomp filter can refuse mounts even to a capable process.
      */
     private static String probe() {
@@ -215,33 +215,32 @@ final class MountNamespace {
 
     // Not in Probe: a lambda there would run Probe's code on another thread while Probe is still initialising.
     private static String trial(Arch arch) {
-        Path dir;
+        Path tmp;
         try {
-            dir = Files.createTempDirectory("jcodex-mountns-probe-");
-        } catch (IOException e) {
-            return "cannot create a temporary directory to probe mounts: " + e.getMessage();
+            tmp = Path.of(System.getProperty("java.io.tmpdir", "/tmp")).toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return "no temporary directory to probe mounts with: " + e;
         }
         AtomicReference<String> problem = new AtomicReference<>();
         Thread probe = Thread.ofPlatform().name("jcodex-mountns-probe")
-                .unstarted(() -> problem.set(trialOnThisThread(arch, dir)));
+                .unstarted(() -> problem.set(trialOnThisThread(arch, tmp)));
         probe.start();
         try {
             probe.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while probing mount namespaces";
-        } finally {
-            try {
-                Files.deleteIfExists(dir.resolve("probe"));
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "could not remove {0}: {1}", dir, e.getMessage());
-            }
         }
         return problem.get();
     }
 
-    /** Runs on the throw-away thread; returns the problem, or null when a read-only bind stopped a write. */
+    /**
+     * Runs on the throw-away thread: binds {@code dir} read-only onto itself in a private namespace (nothing on
+     * the host changes) and tries to create an entry there, which must fail with "Read-only file system".
+     * ({@code Files.createTempDirectory} is avoided: its first use seeds {@code SecureRandom}, ~30 ms.)
+     *
+     * @return the problem, or null when the read-only bind stopped the write
+     */
     private static String trialOnThisThread(Arch arch, Path dir) {
         try {
             LinuxSyscalls.call("unshare(CLONE_NEWNS)", arch.numbers().unshare(), CLONE_NEWNS, 0, 0, 0, 0);
@@ -250,10 +249,12 @@ final class MountNamespace {
                         arena.allocateFrom("/").address(), 0, MS_REC | MS_PRIVATE, 0);
             }
             if (!bindOntoItself(arch, dir, true)) {
-                return "the probe directory " + dir + " vanished";
+                return dir + " is not a directory";
             }
+            Path entry = dir.resolve("jcodex-mountns-probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             try {
-                Files.createFile(dir.resolve("probe"));
+                Files.createDirectory(entry);
+                Files.deleteIfExists(entry);
                 return "a read-only bind mount did not stop a write";
             } catch (FileSystemException expected) {
                 return expected.getReason() != null && expected.getReason().contains("Read-only") ? null

@@ -35,7 +35,7 @@ public final class SandboxSelector {
 
     SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap) {
         this(mechanism, unavailableReason, bubblewrap, mechanism == SandboxMechanism.LANDLOCK
-                ? LandlockConfinement.preferredLayout() : LandlockConfinement.Layout.SPLIT);
+                && unavailableReason == null ? LandlockConfinement.preferredLayout() : LandlockConfinement.Layout.SPLIT);
     }
 
     SandboxSelector(SandboxMechanism mechanism, String unavailableReason, BubblewrapLauncher bubblewrap,
