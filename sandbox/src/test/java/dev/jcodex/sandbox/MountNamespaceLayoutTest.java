@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +65,6 @@ class MountNamespaceLayoutTest {
 
     @Test
     void gitCannotBeWrittenMovedRemovedUnmountedOrCoveredAndNothingLeaksToTheHost() throws Exception {
-        String mountinfoBefore = Files.readString(Path.of("/proc/self/mountinfo"));
         ShellRun run = confined(WORKSPACE, Map.of(), "echo x > .git/hooks/pre-commit || echo no-hook;"
                 + " mv .git git-old || echo no-move; rm -rf .git 2>/dev/null || echo no-rm;"
                 + " umount .git 2>/dev/null || echo no-umount; umount -l .git 2>/dev/null || echo no-lazy-umount;"
@@ -73,8 +76,8 @@ class MountNamespaceLayoutTest {
         assertThat(root.resolve(".git/config")).hasContent("[core]");
         assertThat(root.resolve(".git/hooks/pre-commit")).doesNotExist();
         assertThat(root.resolve("git-old")).doesNotExist();
-        String mountinfoAfter = Files.readString(Path.of("/proc/self/mountinfo"));
-        assertThat(mountinfoAfter).isEqualTo(mountinfoBefore).doesNotContain(root.toString());
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("this JVM's mount table")
+                .doesNotContain(tmp.toRealPath().toString());
         Files.writeString(root.resolve(".git/hooks/host-wrote"), "yes");
         assertThat(root.resolve(".git/hooks/host-wrote")).hasContent("yes");
         Files.move(root.resolve(".codex"), root.resolve("codex-moved-by-host"));
@@ -114,6 +117,32 @@ class MountNamespaceLayoutTest {
                 "touch new.txt || echo no-create");
         assertThat(run.stdout()).isEqualTo("no-create\n");
         assertThat(root.resolve(".codex")).doesNotExist();
+    }
+
+    /** Run on throw-away threads (each leaves its namespace when it ends). */
+    @Test
+    void aVanishedPinFailsTheLayoutWhileAVanishedOrSymlinkedSealIsOnlySkipped() throws Exception {
+        Arch arch = Arch.current().orElseThrow();
+        Files.createSymbolicLink(root.resolve("link"), root.resolve("src"));
+        MountPlan vanishedPin = new MountPlan(Optional.empty(), List.of(root.resolve("gone")), List.of(), List.of());
+        assertThat(onFreshThread(() -> MountNamespace.enter(arch, vanishedPin, root)))
+                .isInstanceOf(LinuxSyscalls.SyscallFailedException.class);
+        MountPlan seals = new MountPlan(Optional.empty(), List.of(),
+                List.of(root.resolve(".git"), root.resolve("gone"), root.resolve("link")), List.of());
+        assertThat(onFreshThread(() -> MountNamespace.enter(arch, seals, root))).isEqualTo(Set.of(root.resolve(".git")));
+    }
+
+    private static Object onFreshThread(Callable<Object> action) throws InterruptedException {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(action.call());
+            } catch (Exception e) {
+                result.set(e);
+            }
+        });
+        thread.join();
+        return result.get();
     }
 
     private ShellRun confined(SandboxPolicy policy, Map<String, String> env, String script) throws Exception {
