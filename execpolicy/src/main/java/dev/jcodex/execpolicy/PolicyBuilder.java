@@ -282,19 +282,24 @@ final class PolicyBuilder implements RulesEvaluator.Builtins {
             if (!matched.isEmpty()) {
                 throw new RulesFileException(file, validation.line(), validation.column(),
                         "expected example to not match rule `" + renderRules(validation.rules()) + "`: "
-                                + ShellQuoting.join(example));
+                                + renderExample(example));
             }
         }
         List<String> unmatched = validation.matches().stream()
                 .filter(example -> policy.matches(example, HostExecutableResolution.RESOLVE_BASENAME).isEmpty())
-                .map(ShellQuoting::join)
+                .map(PolicyBuilder::renderExample)
                 .toList();
         if (!unmatched.isEmpty()) {
             throw new RulesFileException(file, validation.line(), validation.column(),
                     "expected every example to match at least one rule. rules: [" + renderRules(validation.rules())
-                            + "]; unmatched examples: " + unmatched.stream().map(RulesSyntax::quote)
+                            + "]; unmatched examples: " + unmatched.stream().map(RulesSyntax::debugQuote)
                             .collect(Collectors.joining(", ", "[", "]")));
         }
+    }
+
+    /** An example as the reference shows it in validation errors ({@code shlex} quoting). */
+    private static String renderExample(List<String> example) {
+        return ShellQuoting.tryJoin(example).orElse("unable to render example");
     }
 
     private static String renderRules(List<PrefixRule> rules) {

@@ -28,4 +28,30 @@ final class RulesSyntax {
         }
         return out.append('"').toString();
     }
+
+    /**
+     * A string the way Rust's {@code Debug} shows it (the reference's validation errors list examples so):
+     * double quotes; {@code \0 \t \r \n \\ \"} escaped; other control characters as <code>&#92;u{hex}</code>.
+     */
+    static String debugQuote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case 0 -> out.append("\\0");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append("\\u{").append(Integer.toHexString(c)).append('}');
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
 }

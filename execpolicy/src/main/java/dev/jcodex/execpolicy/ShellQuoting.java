@@ -5,37 +5,109 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Renders argv as one shell-quoted line, the way approval prompts and rejection reasons show commands. */
+/**
+ * Renders argv as one shell-quoted line the way the reference's {@code shlex::try_join} does (approval
+ * prompts, rejection reasons, rules-file example errors), and splits lines the way POSIX {@code shlex} does.
+ */
 final class ShellQuoting {
 
-    private static final String NEEDS_QUOTING = "|&;<>()$`\\\"' \t\r\n*?[#~=%";
+    private static final int UNQUOTED = 1;
+    private static final int SINGLE_QUOTED = 2;
+    private static final int DOUBLE_QUOTED = 4;
 
     private ShellQuoting() {}
 
     /**
-     * Joins words with spaces, quoting each word that contains shell metacharacters in double quotes (with
-     * {@code $ ` " \} backslash-escaped) and rendering the empty word as {@code ""}.
+     * Joins words with single spaces, each {@linkplain #quote quoted}; when a word contains a NUL character
+     * (which {@code try_join} refuses to quote) the words are joined unquoted, as the reference falls back.
      */
     static String join(List<String> words) {
-        return words.stream().map(ShellQuoting::quote).collect(Collectors.joining(" "));
+        return tryJoin(words).orElseGet(() -> String.join(" ", words));
     }
 
+    /** The quoted line, or empty when a word contains a NUL character. */
+    static Optional<String> tryJoin(List<String> words) {
+        if (words.stream().anyMatch(word -> word.indexOf('\0') >= 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(words.stream().map(ShellQuoting::quote).collect(Collectors.joining(" ")));
+    }
+
+    /**
+     * Quotes one word: as is when it only holds {@code A-Z a-z 0-9 + - . / : @ ] _}; otherwise it is cut into
+     * the fewest chunks, each written unquoted, in single quotes (preferred) or in double quotes (for chunks
+     * holding {@code '} or {@code \}). {@code $ ` ! ^} never go in double quotes and {@code ^} only right
+     * after an opening single quote; non-ASCII characters are always quoted; the empty word is {@code ''}.
+     */
     static String quote(String word) {
         if (word.isEmpty()) {
-            return "\"\"";
+            return "''";
         }
-        if (word.chars().noneMatch(c -> NEEDS_QUOTING.indexOf(c) >= 0)) {
-            return word;
-        }
-        StringBuilder out = new StringBuilder(word.length() + 2).append('"');
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == '$' || c == '`' || c == '"' || c == '\\') {
-                out.append('\\');
+        StringBuilder out = new StringBuilder(word.length() + 2);
+        int start = 0;
+        while (start < word.length()) {
+            int allowed = UNQUOTED | SINGLE_QUOTED | DOUBLE_QUOTED;
+            int end = start;
+            if (word.charAt(start) == '^') {
+                allowed = SINGLE_QUOTED;
+                end++;
             }
-            out.append(c);
+            while (end < word.length()) {
+                int next = allowed & strategiesFor(word.charAt(end));
+                if (next == 0) {
+                    break;
+                }
+                allowed = next;
+                end++;
+            }
+            if (start == 0 && end == word.length() && (allowed & UNQUOTED) != 0) {
+                return word;
+            }
+            appendChunk(out, word.substring(start, end), allowed);
+            start = end;
         }
-        return out.append('"').toString();
+        return out.toString();
+    }
+
+    /** The quoting strategies a character can be written in. */
+    private static int strategiesFor(char c) {
+        if (c >= 0x80) {
+            return SINGLE_QUOTED | DOUBLE_QUOTED;
+        }
+        int ok = 0;
+        if (unquotedOk(c)) {
+            ok |= UNQUOTED;
+        }
+        if (c != '\'' && c != '^' && c != '\\') {
+            ok |= SINGLE_QUOTED;
+        }
+        if (c != '`' && c != '$' && c != '!' && c != '^') {
+            ok |= DOUBLE_QUOTED;
+        }
+        return ok;
+    }
+
+    private static boolean unquotedOk(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "+-./:@]_".indexOf(c) >= 0;
+    }
+
+    private static void appendChunk(StringBuilder out, String chunk, int allowed) {
+        if ((allowed & UNQUOTED) != 0) {
+            out.append(chunk);
+        } else if ((allowed & SINGLE_QUOTED) != 0) {
+            out.append('\'').append(chunk).append('\'');
+        } else {
+            out.append('"');
+            for (int i = 0; i < chunk.length(); i++) {
+                char c = chunk.charAt(i);
+                if (c == '"' || c == '\\' || c == '$' || c == '`') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        }
     }
 
     /**

@@ -123,7 +123,7 @@ class BashCommandParserTest {
         PlainScript script = BashCommandParser.parsePlainScript("ls  -la &&pwd\nwc 'a b'").orElseThrow();
         assertThat(script).isEqualTo(new PlainScript(
                 List.of(List.of("ls", "-la"), List.of("pwd"), List.of("wc", "a b")), List.of("&&", ";")));
-        assertThat(script.normalized()).isEqualTo("ls -la && pwd; wc \"a b\"");
+        assertThat(script.normalized()).isEqualTo("ls -la && pwd; wc 'a b'");
     }
 
     @ParameterizedTest

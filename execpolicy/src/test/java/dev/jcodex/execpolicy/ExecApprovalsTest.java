@@ -52,12 +52,25 @@ class ExecApprovalsTest {
                 prefix_rule(pattern=["npm", "publish"], decision="forbidden")
                 """);
         assertThat(decide(AskForApproval.ON_REQUEST, List.of("bash", "-lc", "git push origin"), policy))
-                .isEqualTo(new Forbidden("`bash -lc \"git push origin\"` rejected: Use `jj` instead."));
+                .isEqualTo(new Forbidden("`bash -lc 'git push origin'` rejected: Use `jj` instead."));
         assertThat(decide(AskForApproval.ON_REQUEST, List.of("npm", "publish", "--tag", "x y"), policy))
-                .isEqualTo(new Forbidden("`npm publish --tag \"x y\"` rejected: policy forbids commands starting "
+                .isEqualTo(new Forbidden("`npm publish --tag 'x y'` rejected: policy forbids commands starting "
                         + "with `npm publish`"));
         assertThat(decide(AskForApproval.NEVER, List.of("rm", "-rf", "/tmp/x"), Policy.empty()))
                 .isEqualTo(new Forbidden("`rm -rf /tmp/x` rejected: blocked by policy"));
+    }
+
+    @Test
+    void reasonsQuoteCommandsLikeTheReference() {
+        // The reference's own test case (exec_policy_tests.rs, evaluates_bash_lc_inner_commands).
+        assertThat(decide(AskForApproval.ON_REQUEST, List.of("bash", "-lc", "rm -rf /some/important/folder"),
+                rules("prefix_rule(pattern=[\"rm\"], decision=\"forbidden\")")))
+                .isEqualTo(new Forbidden("`bash -lc 'rm -rf /some/important/folder'` rejected: policy forbids "
+                        + "commands starting with `rm`"));
+        Policy prompt = rules("prefix_rule(pattern=[\"echo\"], decision=\"prompt\", justification=\"noisy\")");
+        assertThat(decide(AskForApproval.ON_REQUEST, List.of("echo", "it's", "$HOME"), prompt))
+                .isEqualTo(new NeedsApproval(Optional.of("`echo \"it's\" '$HOME'` requires approval: noisy"),
+                        Optional.empty(), SandboxUse.APPLY_POLICY, List.of("echo", "it's", "$HOME")));
     }
 
     @Test
@@ -152,7 +165,7 @@ class ExecApprovalsTest {
     void approvalKeysUseTheParsedCommand() {
         assertThat(ExecApprovals.approvalKey(List.of("bash", "-lc", "cargo   test  'a b'")))
                 .isEqualTo(ExecApprovals.approvalKey(List.of("bash", "-lc", "cargo test \"a b\"")))
-                .isEqualTo(List.of("__codex_shell_script__", "bash", "-lc", "cargo test \"a b\""));
+                .isEqualTo(List.of("__codex_shell_script__", "bash", "-lc", "cargo test 'a b'"));
         assertThat(ExecApprovals.approvalKey(List.of("bash", "-lc", "a &&b\nc|d")))
                 .isEqualTo(List.of("__codex_shell_script__", "bash", "-lc", "a && b; c | d"));
         assertThat(ExecApprovals.approvalKey(List.of("/bin/bash", "-lc", "cargo test")))

@@ -124,6 +124,19 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void examplesInErrorsAreShlexQuotedAndDebugListed() {
+        RulesFileException unmatched = failure("""
+                prefix_rule(pattern=["git", "push"], match=[["git", "commit", "-m", "say \\"hi\\""], ["git", "a\\u0000b"]])
+                """);
+        assertThat(unmatched.detail()).endsWith("unmatched examples: [\"git commit -m 'say \\\"hi\\\"'\", "
+                + "\"unable to render example\"]");
+        RulesFileException matched = failure("""
+                prefix_rule(pattern=["git"], not_match=[["git", "it's here"]])
+                """);
+        assertThat(matched.detail()).endsWith("`: git \"it's here\"");
+    }
+
+    @Test
     void examplesAreCheckedOnlyAgainstTheirOwnRule() {
         RulesFileException e = failure("""
                 prefix_rule(pattern=["git"])
