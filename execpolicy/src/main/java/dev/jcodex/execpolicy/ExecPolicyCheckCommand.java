@@ -1,6 +1,10 @@
 package dev.jcodex.execpolicy;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,11 +89,44 @@ public final class ExecPolicyCheckCommand {
         try {
             policy = PolicyLoader.load(rules);
         } catch (RulesFileException e) {
-            err.println("Error: " + e.getMessage());
+            err.print(loadError(e));
             return EXIT_ERROR;
         }
         out.println(CheckJson.render(policy.matches(command, resolution), pretty));
         return EXIT_OK;
+    }
+
+    /**
+     * A load failure the way the reference's {@code main} prints its error chain: {@code Error: failed to read
+     * policy at <path>} / {@code Error: failed to parse policy at <path>}, a blank line, {@code Caused by:} and
+     * the cause indented by four spaces (the OS error text for reads; for rules errors the first line of the
+     * reference's diagnostic, {@code error: <detail>}, and its {@code  --> <file>:<line>:<column>} pointer).
+     */
+    static String loadError(RulesFileException e) {
+        StringBuilder out = new StringBuilder("Error: ");
+        if (e.getCause() instanceof IOException io) {
+            out.append("failed to read policy at ").append(e.file()).append("\n\nCaused by:\n    ")
+                    .append(ioErrorText(io)).append('\n');
+        } else {
+            out.append("failed to parse policy at ").append(e.file()).append("\n\nCaused by:\n    error: ")
+                    .append(e.detail().replace("\n", "\n    ")).append('\n');
+            if (e.line() > 0) {
+                out.append("     --> ").append(e.file()).append(':').append(e.line()).append(':').append(e.column())
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Rust's {@code io::Error} text for the failures reading a rules file can meet. */
+    private static String ioErrorText(IOException e) {
+        return switch (e) {
+            case NoSuchFileException _ -> "No such file or directory (os error 2)";
+            case AccessDeniedException _ -> "Permission denied (os error 13)";
+            case CharacterCodingException _ -> "stream did not contain valid UTF-8";
+            default -> "Is a directory".equals(e.getMessage()) ? "Is a directory (os error 21)"
+                    : String.valueOf(e.getMessage());
+        };
     }
 
     private static int usage(PrintStream err, String message) {

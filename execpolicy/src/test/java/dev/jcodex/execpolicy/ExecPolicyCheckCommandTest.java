@@ -136,9 +136,23 @@ class ExecPolicyCheckCommandTest {
         Path broken = tmp.resolve("broken.rules");
         writeUnchecked(broken, "prefix_rule(pattern=[\"git\"], match=[\"ls\"])\n");
         assertThat(run("--rules", broken.toString(), "git")).isEqualTo(ExecPolicyCheckCommand.EXIT_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error: " + broken + ":1:1: expected every example "
-                + "to match at least one rule. rules: [prefix_rule(pattern=[\"git\"], decision=\"allow\")]; "
-                + "unmatched examples: [\"ls\"]\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error: failed to parse policy at " + broken
+                + "\n\nCaused by:\n    error: expected every example to match at least one rule. rules: "
+                + "[prefix_rule(pattern=[\"git\"], decision=\"allow\")]; unmatched examples: [\"ls\"]\n"
+                + "     --> " + broken + ":1:1\n");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void unreadableRulesFileIsReportedWithTheOsError() {
+        Path missing = tmp.resolve("missing.rules");
+        assertThat(run("--rules", missing.toString(), "git")).isEqualTo(ExecPolicyCheckCommand.EXIT_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error: failed to read policy at " + missing
+                + "\n\nCaused by:\n    No such file or directory (os error 2)\n");
+        err.reset();
+        assertThat(run("--rules", tmp.toString(), "git")).isEqualTo(ExecPolicyCheckCommand.EXIT_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error: failed to read policy at " + tmp
+                + "\n\nCaused by:\n    Is a directory (os error 21)\n");
         assertThat(stdout()).isEmpty();
     }
 
