@@ -2,6 +2,7 @@ package dev.jcodex.cli;
 
 import dev.jcodex.common.Ids;
 import dev.jcodex.common.StartupTrace;
+import dev.jcodex.config.ConfigOverride;
 import dev.jcodex.modelclient.ModelCatalog;
 import dev.jcodex.modelclient.ResponsesRequest;
 import dev.jcodex.protocol.EventMsg;
@@ -18,7 +19,7 @@ import java.time.ZoneId;
 
 /**
  * Does, on the machine's spare core and ahead of need, the one-time initialisation a turn otherwise pays on its
- * critical path in a fresh JVM: the secure random generator behind thread ids, time-zone and date-format set-up,
+ * critical path in a fresh JVM: the TOML parser (config, {@code -c}), the secure random generator behind thread ids, time-zone and date-format set-up,
  * the bundled model catalog, and Jackson's per-type introspection of every type a turn writes or reads, in the
  * order a turn needs them. Measured on a plain {@code exec} reply: see the README's Performance section.
  *
@@ -35,6 +36,8 @@ final class StartupWarmUp {
 
     static void run() {
         try {
+            // config loading: the TOML parser's first parse (its grammar tables are built on first use).
+            ConfigOverride.parse("model_providers.x={name=\"x\",base_url=\"http://127.0.0.1/v1\",wire_api=\"responses\"}");
             // thread/start: a UUIDv7 (SecureRandom), the rollout file name (zone, formatter), session_meta.
             Instant now = Instant.now();
             RolloutPaths.newRolloutPath(Path.of("/"), Ids.newId(), Instant.parse(now.toString()),
