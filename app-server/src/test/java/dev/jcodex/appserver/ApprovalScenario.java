@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The set-up the approval end-to-end tests share: a {@link ServerHarness} whose work dir is a real git repository
- * with an existing {@code sub/} directory (Landlock cannot let a sandboxed command create entries directly in the
- * cwd, see the sandbox README), a directory outside every writable root ({@code /tmp} and {@code $TMPDIR} are
+ * with an existing {@code sub/} directory (where the sandbox uses its split layout — no CAP_SYS_ADMIN — a sandboxed
+ * command cannot create entries directly in the cwd, see the sandbox README; writing inside {@code sub/} works under
+ * both layouts), a directory outside every writable root ({@code /tmp} and {@code $TMPDIR} are
  * excluded from workspace-write, since all temp dirs live under {@code /tmp}), and helpers to script the mock
  * model, to answer approval requests and to read what the model was sent back.
  */
