@@ -15,7 +15,7 @@ final class RequestHeaders {
         }
         h.put("accept", "text/event-stream");
         h.put("content-type", "application/json");
-        h.put("originator", UserAgent.sanitize(ctx.userAgent().originator()));
+        h.put("originator", UserAgent.headerSafe(ctx.userAgent().originator()));
         h.put("user-agent", ctx.userAgent().header());
         h.put("session-id", ctx.threadId());
         h.put("thread-id", ctx.threadId());

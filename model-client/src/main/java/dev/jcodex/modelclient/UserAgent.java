@@ -1,16 +1,17 @@
 package dev.jcodex.modelclient;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The parts of the {@code User-Agent} header (spec §3.4):
- * {@code <originator>/<version> (<os type> <os version>; <arch>) <terminal>} plus, for app-server clients,
- * {@code  (<client name>; <client version>)}. Characters that are not visible ASCII become {@code _}.
+ * {@code <originator>/<version> (<os type> <os version>; <arch>) <terminal>} plus, once an app-server client
+ * has introduced itself, {@code  (<client name>; <client version>)} — e.g.
+ * {@code codex_exec/0.169.0 (Debian 12.0.0; x86_64) xterm (codex_exec; 0.169.0)}.
+ *
+ * <p>Like the reference, the client suffix is process-wide: the app-server calls {@link #registerClient} when a
+ * client sends {@code initialize}, and every later {@link #detect} carries it.
  *
  * @param originator the {@code originator} header value ({@code codex_cli_rs}, {@code codex_exec}, …)
  * @param version the CLI version
@@ -18,125 +19,105 @@ import java.util.Objects;
  * @param osVersion e.g. {@code 12.0.0}
  * @param arch e.g. {@code x86_64}, {@code aarch64}
  * @param terminal e.g. {@code xterm}, {@code iTerm.app/3.5.0}
- * @param clientSuffix e.g. {@code codex_exec; 0.169.0}, or null
+ * @param clientSuffix what goes inside the trailing parentheses, e.g. {@code codex_exec; 0.169.0}; null (or
+ *     blank, which is stored as null) for none; surrounding whitespace is dropped
  */
 public record UserAgent(String originator, String version, String osType, String osVersion, String arch,
                         String terminal, String clientSuffix) {
 
+    /** The originator when none is configured or the configured one is not a valid header value. */
+    public static final String DEFAULT_ORIGINATOR = "codex_cli_rs";
+
+    /** Environment variable whose value, when set, replaces every originator. */
+    public static final String ORIGINATOR_OVERRIDE_ENV = "CODEX_INTERNAL_ORIGINATOR_OVERRIDE";
+
+    private static final AtomicReference<String> REGISTERED_CLIENT = new AtomicReference<>();
+
     public UserAgent {
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(version, "version");
+        clientSuffix = clientSuffix == null || clientSuffix.isBlank() ? null : clientSuffix.strip();
     }
 
-    /** The header value. */
-    public String header() {
-        String ua = originator + "/" + version + " (" + osType + " " + osVersion + "; " + arch + ") " + terminal
-                + (clientSuffix == null ? "" : " (" + clientSuffix + ")");
-        return sanitize(ua);
+    /**
+     * Records the app-server client (its {@code initialize} {@code clientInfo}) whose
+     * {@code (<name>; <version>)} every later {@link #detect} appends — process-wide, the last call wins, as in
+     * the reference. Exec's in-process client registers {@code codex_exec} and its version.
+     *
+     * @param name    {@code clientInfo.name}
+     * @param version {@code clientInfo.version}
+     */
+    public static void registerClient(String name, String version) {
+        REGISTERED_CLIENT.set(clientSuffix(Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(version, "version")));
+    }
+
+    /**
+     * The user agent of this process: originator ({@value #ORIGINATOR_OVERRIDE_ENV} in {@code env} wins; an
+     * originator that is not a valid header value becomes {@value #DEFAULT_ORIGINATOR}), OS, architecture,
+     * terminal (from {@code TERM_PROGRAM}, {@code TERM} and friends in {@code env}) and the
+     * {@linkplain #registerClient registered client}, if any.
+     */
+    public static UserAgent detect(String originator, String version, Map<String, String> env) {
+        return detect(originator, version, env, PlatformInfo.current(), REGISTERED_CLIENT.get());
+    }
+
+    static UserAgent detect(String originator, String version, Map<String, String> env, PlatformInfo platform,
+            String clientSuffix) {
+        return new UserAgent(resolveOriginator(originator, env), version, platform.osType(), platform.osVersion(),
+                platform.arch(), TerminalDetection.token(env), clientSuffix);
     }
 
     /** A copy with the {@code (<name>; <version>)} client suffix. */
     public UserAgent withClient(String name, String clientVersion) {
-        return new UserAgent(originator, version, osType, osVersion, arch, terminal, name + "; " + clientVersion);
+        return new UserAgent(originator, version, osType, osVersion, arch, terminal, clientSuffix(name, clientVersion));
     }
 
     /**
-     * Detects OS, architecture and terminal of this machine. {@code env} supplies {@code TERM_PROGRAM},
-     * {@code TERM_PROGRAM_VERSION}, {@code WT_SESSION} and {@code TERM}; {@code CODEX_INTERNAL_ORIGINATOR_OVERRIDE}
-     * in {@code env} replaces {@code originator}.
+     * The header value. Control characters anywhere turn every character outside visible ASCII into {@code _}
+     * (the reference's sanitising); non-ASCII text otherwise valid in a header also becomes {@code _} because
+     * {@code java.net.http} cannot send raw UTF-8 header bytes (the reference would).
      */
-    public static UserAgent detect(String originator, String version, Map<String, String> env) {
-        String override = env.get("CODEX_INTERNAL_ORIGINATOR_OVERRIDE");
-        String origin = override != null && !override.isBlank() ? override.trim() : originator;
-        String[] os = operatingSystem();
-        return new UserAgent(origin, version, os[0], os[1], arch(System.getProperty("os.arch", "unknown")),
-                terminal(env), null);
+    public String header() {
+        String prefix = originator + "/" + version + " (" + osType + " " + osVersion + "; " + arch + ") " + terminal;
+        return headerSafe(clientSuffix == null ? prefix : prefix + " (" + clientSuffix + ")");
     }
 
-    static String terminal(Map<String, String> env) {
-        String program = env.get("TERM_PROGRAM");
-        if (program != null && !program.isBlank()) {
-            String v = env.get("TERM_PROGRAM_VERSION");
-            return v == null || v.isBlank() ? program : program + "/" + v;
-        }
-        if (env.containsKey("WT_SESSION")) {
-            return "WindowsTerminal";
-        }
-        String term = env.get("TERM");
-        return term == null || term.isBlank() ? "unknown" : term;
+    private static String clientSuffix(String name, String clientVersion) {
+        return name + "; " + clientVersion;
     }
 
-    static String arch(String javaArch) {
-        return switch (javaArch.toLowerCase(Locale.ROOT)) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "arm64", "aarch64" -> "aarch64";
-            default -> javaArch;
-        };
+    /** The override from {@code env} (even empty) else {@code provided}; invalid header values → the default. */
+    static String resolveOriginator(String provided, Map<String, String> env) {
+        String value = env.containsKey(ORIGINATOR_OVERRIDE_ENV) ? env.get(ORIGINATOR_OVERRIDE_ENV) : provided;
+        return value != null && isHeaderValue(value) ? value : DEFAULT_ORIGINATOR;
     }
 
-    private static String[] operatingSystem() {
-        String name = System.getProperty("os.name", "unknown");
-        String version = System.getProperty("os.version", "unknown");
-        if (name.startsWith("Mac")) {
-            return new String[] {"Mac OS", semantic(version)};
-        }
-        if (name.startsWith("Windows")) {
-            return new String[] {"Windows", version};
-        }
-        if (name.equals("Linux")) {
-            try {
-                return fromOsRelease(Files.readAllLines(Path.of("/etc/os-release")), version);
-            } catch (IOException | SecurityException e) {
-                return new String[] {"Linux", version};
-            }
-        }
-        return new String[] {name, version};
+    /** What the reference's {@code HeaderValue::from_str} accepts: tab, and anything from space up but DEL. */
+    static boolean isHeaderValue(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f));
     }
 
-    /** {@code NAME="Debian GNU/Linux"}, {@code VERSION_ID="12"} → {@code Debian}, {@code 12.0.0}. */
-    static String[] fromOsRelease(Iterable<String> lines, String kernelVersion) {
-        String name = null;
-        String versionId = null;
-        for (String line : lines) {
-            if (line.startsWith("NAME=")) {
-                name = unquote(line.substring(5));
-            } else if (line.startsWith("VERSION_ID=")) {
-                versionId = unquote(line.substring(11));
-            }
+    static String headerSafe(String candidate) {
+        if (candidate.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7e))) {
+            return candidate;
         }
-        String type = name == null || name.isBlank() ? "Linux" : name.split("[ /]")[0];
-        return new String[] {type, versionId == null ? kernelVersion : semantic(versionId)};
+        if (isHeaderValue(candidate)) {
+            return nonAsciiReplaced(candidate);
+        }
+        return sanitize(candidate);
     }
 
-    /** Pads {@code 12} / {@code 22.04} to three numeric parts ({@code 12.0.0}, {@code 22.4.0}). */
-    static String semantic(String version) {
-        String[] parts = version.split("\\.");
-        if (parts.length > 3) {
-            return version;
-        }
-        long[] nums = new long[3];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                nums[i] = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
-                return version;
-            }
-        }
-        return nums[0] + "." + nums[1] + "." + nums[2];
-    }
-
-    private static String unquote(String s) {
-        String t = s.trim();
-        return t.length() >= 2 && (t.startsWith("\"") || t.startsWith("'")) ? t.substring(1, t.length() - 1) : t;
-    }
-
-    /** Replaces every character outside visible ASCII (and space) with {@code _}. */
+    /** Replaces every character outside visible ASCII (and space) with {@code _}, one per code point. */
     static String sanitize(String value) {
         StringBuilder sb = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            sb.append(c >= 0x20 && c <= 0x7e ? c : '_');
-        }
+        value.codePoints().forEach(c -> sb.append(c >= 0x20 && c <= 0x7e ? (char) c : '_'));
+        return sb.toString();
+    }
+
+    private static String nonAsciiReplaced(String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> sb.append(c < 0x80 ? (char) c : '_'));
         return sb.toString();
     }
 }
