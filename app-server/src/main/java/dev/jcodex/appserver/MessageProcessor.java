@@ -118,8 +118,9 @@ final class MessageProcessor {
         ThreadManager manager = server.initialize(client.name());
         CoreEnvironment env = manager.environment();
         String version = client.version() == null ? "" : client.version();
-        String userAgent = UserAgent.detect(env.originator(), env.cliVersion(), env.env())
-                .withClient(client.name(), version).header();
+        // Process-wide, as in the reference: every model request made from now on names this client too.
+        UserAgent.registerClient(client.name(), version);
+        String userAgent = UserAgent.detect(env.originator(), env.cliVersion(), env.env()).header();
         c.markInitialized(p.capabilities() == null ? null : p.capabilities().optOutNotificationMethods());
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String platformOs = os.contains("win") ? "windows" : os.contains("mac") ? "macos" : "linux";
