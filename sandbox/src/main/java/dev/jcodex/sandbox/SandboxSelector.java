@@ -56,11 +56,12 @@ public final class SandboxSelector {
     public static SandboxSelector detect() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.startsWith("linux")) {
-            if (LandlockConfinement.abiVersion() > 0) {
-                return using(SandboxMechanism.LANDLOCK);
-            }
-            if (BubblewrapLauncher.detect().isPresent()) {
-                return using(SandboxMechanism.BUBBLEWRAP);
+            boolean landlock = LandlockConfinement.abiVersion() > 0;
+            SandboxMechanism choice = linuxChoice(landlock,
+                    landlock ? LandlockConfinement.preferredLayout() : LandlockConfinement.Layout.SPLIT,
+                    () -> BubblewrapLauncher.detect().isPresent());
+            if (choice != SandboxMechanism.NONE) {
+                return using(choice);
             }
             return new SandboxSelector(SandboxMechanism.NONE, "no Linux sandbox works here: "
                     + LandlockConfinement.unavailableReason().orElse("Landlock unavailable") + "; "
@@ -71,6 +72,25 @@ public final class SandboxSelector {
         }
         return new SandboxSelector(SandboxMechanism.NONE,
                 "jcodex has no sandbox for " + System.getProperty("os.name"), null);
+    }
+
+    /**
+     * The Linux mechanism {@link #detect()} picks: Landlock when it can grant writable roots whole (its mount
+     * namespace layout, which needs {@code CAP_SYS_ADMIN}); otherwise bubblewrap when it works, because Landlock
+     * alone must split the roots around {@code .git}/{@code .codex}/{@code .agents} and then refuses new entries
+     * directly in the workspace ({@code mkdir build}), a worse trade than bubblewrap's ~7 ms more per command;
+     * otherwise Landlock split; NONE when neither works. {@code bubblewrapWorks} is asked only when it matters (its
+     * probe starts a process).
+     */
+    static SandboxMechanism linuxChoice(boolean landlockUsable, LandlockConfinement.Layout landlockLayout,
+            java.util.function.BooleanSupplier bubblewrapWorks) {
+        if (landlockUsable && landlockLayout == LandlockConfinement.Layout.MOUNT_NAMESPACE) {
+            return SandboxMechanism.LANDLOCK;
+        }
+        if (bubblewrapWorks.getAsBoolean()) {
+            return SandboxMechanism.BUBBLEWRAP;
+        }
+        return landlockUsable ? SandboxMechanism.LANDLOCK : SandboxMechanism.NONE;
     }
 
     /**

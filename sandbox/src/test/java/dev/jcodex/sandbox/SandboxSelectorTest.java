@@ -51,6 +51,20 @@ class SandboxSelectorTest {
     }
 
     @Test
+    void linuxChoicePrefersWholeRootsOverASplitWorkspace() {
+        var mountNs = LandlockConfinement.Layout.MOUNT_NAMESPACE;
+        var split = LandlockConfinement.Layout.SPLIT;
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BooleanSupplier bwrapWorks = () -> probes.incrementAndGet() > 0;
+        assertThat(SandboxSelector.linuxChoice(true, mountNs, bwrapWorks)).isEqualTo(SandboxMechanism.LANDLOCK);
+        assertThat(probes).as("no bubblewrap probe when Landlock grants roots whole").hasValue(0);
+        assertThat(SandboxSelector.linuxChoice(true, split, bwrapWorks)).isEqualTo(SandboxMechanism.BUBBLEWRAP);
+        assertThat(SandboxSelector.linuxChoice(true, split, () -> false)).isEqualTo(SandboxMechanism.LANDLOCK);
+        assertThat(SandboxSelector.linuxChoice(false, split, bwrapWorks)).isEqualTo(SandboxMechanism.BUBBLEWRAP);
+        assertThat(SandboxSelector.linuxChoice(false, split, () -> false)).isEqualTo(SandboxMechanism.NONE);
+    }
+
+    @Test
     void bubblewrapWrapsTheArgv() {
         BubblewrapLauncher bwrap = BubblewrapLauncher.at(Path.of("/usr/bin/bwrap"));
         SandboxPlan plan = new SandboxSelector(SandboxMechanism.BUBBLEWRAP, null, bwrap).plan(WS_NET_OFF, cwd, Map.of());
