@@ -11,17 +11,30 @@ kit=${CONFORMANCE_DIR:-$root/../shared/conformance}
 out=$(mktemp -d "${TMPDIR:-/tmp}/jcodex-bench-exec.XXXXXX")
 scenarios=(a2_plain_reply_gpt55 b3_shell_echo_no_sandbox "$here/scenarios/b4_shell_echo_workspace_write.json")
 "$root/codex" --version >/dev/null   # build (if needed) outside the measurement
-python3 "$kit/baseline.py" --bin "$root/codex" --runs "$runs" --warm '' --out "$out/jcodex.json" "${scenarios[@]}" >/dev/null
-if ref=$(reference_codex) && [ -n "$ref" ]; then
-  python3 "$kit/baseline.py" --bin "$ref" --runs "$runs" --warm '' --out "$out/reference.json" "${scenarios[@]}" >/dev/null
-fi
+ref=$(reference_codex) || ref=
+# Rounds alternate the two binaries (one measured run each, after baseline.py's discarded warm-up run), so the
+# machine's drift — other builds on the 2 shared cores come and go — hits both sides alike.
+for round in $(seq 1 "$runs"); do
+  python3 "$kit/baseline.py" --bin "$root/codex" --runs 1 --warm '' --out "$out/jcodex.$round.json" \
+      "${scenarios[@]}" >/dev/null
+  if [ -n "$ref" ]; then
+    python3 "$kit/baseline.py" --bin "$ref" --runs 1 --warm '' --out "$out/reference.$round.json" \
+        "${scenarios[@]}" >/dev/null
+  fi
+done
 python3 - "$out" <<'PY'
-import json, os, statistics, sys
+import glob, json, os, statistics, sys
 out = sys.argv[1]
 def load(name):
-    p = os.path.join(out, name)
-    return json.load(open(p)) if os.path.exists(p) else None
-j, r = load("jcodex.json"), load("reference.json")
+    files = sorted(glob.glob(os.path.join(out, name + ".*.json")))
+    if not files:
+        return None
+    merged = {"scenarios": {}}
+    for f in files:
+        for scn, runs in json.load(open(f))["scenarios"].items():
+            merged["scenarios"].setdefault(scn, []).extend(runs)
+    return merged
+j, r = load("jcodex"), load("reference")
 def med(runs, key):
     xs = [x[key] for x in runs if x.get(key) is not None]
     return statistics.median(xs) if xs else None
