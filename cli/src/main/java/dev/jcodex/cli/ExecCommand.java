@@ -77,7 +77,7 @@ final class ExecCommand implements Callable<Integer> {
     /** Runs exec for a new thread or (from {@code exec resume}) a resumed one. */
     int run(ResumeTarget resume, boolean resumeAll, String effectivePrompt) {
         StartupTrace.mark("exec: arguments parsed");
-        if (spec.parent() != null && spec.parent().userObject() instanceof RootCommand root) {
+        if (spec != null && spec.parent() != null && spec.parent().userObject() instanceof RootCommand root) {
             shared.inheritFrom(root.shared);
         }
         ColorMode colorMode = switch (color.toLowerCase(java.util.Locale.ROOT)) {

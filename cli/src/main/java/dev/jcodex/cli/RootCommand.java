@@ -68,6 +68,15 @@ final class RootCommand implements Callable<Integer> {
 
     /** Builds the command line with our factory and error handlers, runs it, returns the exit code. */
     static int execute(CliIo io, String... args) {
+        ExecCommand fast = FastExecArgs.parse(io, args);
+        if (fast != null) {
+            StartupTrace.mark("exec arguments parsed without picocli");
+            try {
+                return fast.call();
+            } catch (Exception e) {
+                return executionFailure(io, e);
+            }
+        }
         CommandLine cmd = leanCommandLine(io, args);
         if (cmd == null) {
             cmd = commandLine(io);
@@ -116,17 +125,7 @@ final class RootCommand implements Callable<Integer> {
         cmd.setOut(new java.io.PrintWriter(io.out(), true));
         cmd.setErr(new java.io.PrintWriter(io.err(), true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CliException ce) {
-                if (!ce.getMessage().isEmpty()) {
-                    io.err().println(ce.getMessage());
-                }
-                return ce.exitCode();
-            }
-            io.err().println("Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
-            System.getLogger("dev.jcodex.cli").log(System.Logger.Level.ERROR, "command failed", ex);
-            return 1;
-        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> executionFailure(io, ex));
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             io.err().println("error: " + ex.getMessage());
@@ -135,6 +134,19 @@ final class RootCommand implements Callable<Integer> {
             return 2;
         });
         return cmd;
+    }
+
+    /** How a command that threw ends: a {@link CliException}'s message and code, else "Error: …" and 1. */
+    static int executionFailure(CliIo io, Exception ex) {
+        if (ex instanceof CliException ce) {
+            if (!ce.getMessage().isEmpty()) {
+                io.err().println(ce.getMessage());
+            }
+            return ce.exitCode();
+        }
+        io.err().println("Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+        System.getLogger("dev.jcodex.cli").log(System.Logger.Level.ERROR, "command failed", ex);
+        return 1;
     }
 
     /** Gives every command class access to the invocation's {@link CliIo}. */
