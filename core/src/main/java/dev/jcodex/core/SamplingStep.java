@@ -173,7 +173,7 @@ final class SamplingStep {
                 default -> {
                     if (startsCommand(item)) {
                         // Link the process launcher (~75 ms cold) while the model streams the call's arguments.
-                        session.execRuntime.prewarm(!(ctx.sandboxPolicy() instanceof SandboxPolicy.DangerFullAccess));
+                        session.execRuntime.prewarm(sandboxed());
                     }
                 }
             }
@@ -186,8 +186,13 @@ final class SamplingStep {
          */
         private void prewarmCommands() {
             if (COMMAND_TOOLS.stream().anyMatch(ctx.router()::offers) || ctx.router().offers("local_shell")) {
-                session.execRuntime.prewarm(!(ctx.sandboxPolicy() instanceof SandboxPolicy.DangerFullAccess));
+                session.execRuntime.prewarm(sandboxed());
             }
+        }
+
+        /** Whether this turn's commands run under a sandbox (so its probe is worth warming too). */
+        private boolean sandboxed() {
+            return !(ctx.sandboxPolicy() instanceof SandboxPolicy.DangerFullAccess);
         }
 
         private static boolean startsCommand(ResponseItem item) {
